@@ -1,0 +1,31 @@
+# `make generate` and `make test` bootstrap .venv/ from requirements.txt by themselves.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+READY := $(VENV)/.ready
+
+.PHONY: generate check test lint clean
+
+$(READY): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+## Regenerate every artifact under generated/ from spec/.
+generate: $(READY)
+	$(BIN)/python -m generator
+
+## Fail with a diff if generated/ is stale.
+check: $(READY)
+	$(BIN)/python -m generator --check
+
+## The whole suite: golden record, mypy --strict, ruff, contract, functional, e2e.
+test: $(READY)
+	$(BIN)/python -m pytest
+
+lint: $(READY)
+	$(BIN)/ruff check generator generated tests
+	$(BIN)/mypy generator generated
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,81 @@
+# Generated from spec/api.yaml, spec/return_codes.yaml, spec/code_tables.yaml, spec/endpoints/get_vip_rich_info.yaml, spec/endpoints/get_vip_info.yaml; do not edit, run `make generate`.
+"""From response bytes to the typed result: sniff the body, validate, check ``ret``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+from xml.parsers import expat
+
+from pydantic import BaseModel, ValidationError
+
+from ._errors import DecodeError, ResponseValidationError, error_for
+from ._xml import XMLRefused, parse_xml
+
+__all__ = ["Endpoint"]
+
+WireT = TypeVar("WireT", bound=BaseModel)
+ResultT = TypeVar("ResultT", bound=BaseModel)
+
+_BOM = b"\xef\xbb\xbf"
+_WHITESPACE = b" \t\r\n"
+
+
+@dataclass(frozen=True)
+class Endpoint(Generic[WireT, ResultT]):
+    """One endpoint of the spec: where it lives and the models of its answer."""
+
+    name: str
+    path: str
+    methods: tuple[str, ...]
+    formats: tuple[str, ...]
+    wire_model: type[WireT]
+    result_model: type[ResultT]
+
+    def parse_wire(self, body: bytes) -> WireT:
+        """The raw wire model of a JSON or XML body, chosen by the body, never the Content-Type."""
+        text = body.removeprefix(_BOM).lstrip(_WHITESPACE)
+        try:
+            if text.startswith(b"{"):
+                wire = self.wire_model.model_validate_json(text)
+            elif text.startswith(b"<"):
+                wire = self.wire_model.model_validate(parse_xml(text))
+            else:
+                raise DecodeError(self.name, "the body is neither a JSON object nor XML", body)
+        except (XMLRefused, expat.ExpatError) as error:
+            raise DecodeError(self.name, f"unusable XML: {error}", body) from None
+        except ValidationError as error:
+            raise self._validation_error(error, body) from None
+        # Optional wire fields default to None; an explicit null breaks the contract.
+        declared = type(wire).model_fields
+        nulls = {name: "null is not allowed" for name in wire.model_fields_set
+                 if name in declared and getattr(wire, name) is None}
+        if nulls:
+            raise ResponseValidationError(self.name, nulls, body)
+        return wire
+
+    def parse(self, body: bytes) -> ResultT:
+        """The typed result of a successful answer; raise the typed ApiError when ret != 0."""
+        wire = self.parse_wire(body)
+        # Every wire model has ret and msg (the spec format requires them); the
+        # type variable's bound, BaseModel, does not say so.
+        ret: int = getattr(wire, "ret")  # noqa: B009
+        if ret != 0:
+            raise error_for(self.name, ret, getattr(wire, "msg"))  # noqa: B009
+        return self.result_from_wire(wire, body)
+
+    def result_from_wire(self, wire: WireT, body: bytes = b"") -> ResultT:
+        try:
+            return self.result_model.model_validate(wire.model_dump(exclude={"ret"}, exclude_unset=True))
+        except ValidationError as error:
+            raise self._validation_error(error, body) from None
+
+    def _validation_error(self, error: ValidationError, body: bytes) -> DecodeError:
+        problems: dict[str, str] = {}
+        for detail in error.errors(include_url=False, include_input=False):
+            if detail["type"] == "json_invalid":
+                return DecodeError(self.name, f"invalid JSON: {detail['msg']}", body)
+            location = ".".join(str(part) for part in detail["loc"]) or "<body>"
+            problems.setdefault(location, detail["msg"])
+        return ResponseValidationError(self.name, problems, body)
+

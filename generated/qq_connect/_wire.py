@@ -1,0 +1,45 @@
+# Generated from spec/api.yaml, spec/return_codes.yaml, spec/code_tables.yaml, spec/endpoints/get_vip_rich_info.yaml, spec/endpoints/get_vip_info.yaml; do not edit, run `make generate`.
+"""Wire types: what a response field may carry, before any convenience.
+
+Integers arrive as JSON numbers, as numeric strings (a Tencent proxy of
+get_vip_rich_info sends ``"1313974842"``) or as XML text. Each type accepts
+exactly what the endpoint's JSON Schema accepts: an integer within the bounds,
+or a string matching the schema's pattern, judged with ``re.search`` as the
+reference validator judges it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Annotated
+
+from annotated_types import Ge, Le
+from pydantic import BeforeValidator, Strict
+
+__all__ = ["WireFlag", "WireInteger", "WireNonNegative", "WireText"]
+
+
+def _integer_parser(pattern: str) -> Callable[[object], object]:
+    """Turn a matching numeric string, or an integral float, into an int.
+
+    Anything else is returned unchanged, for the strict int check to reject.
+    """
+    text_form = re.compile(pattern)
+
+    def parse(value: object) -> object:
+        if isinstance(value, str) and text_form.search(value):
+            return int(value)
+        if isinstance(value, float) and value.is_integer():
+            return int(value)
+        return value
+
+    return parse
+
+
+WireInteger = Annotated[int, Strict(), BeforeValidator(_integer_parser("^-?[0-9]+$"))]
+WireNonNegative = Annotated[
+    int, Strict(), Ge(0), BeforeValidator(_integer_parser("^[0-9]+$"))
+]
+WireFlag = Annotated[int, Strict(), Ge(0), Le(1), BeforeValidator(_integer_parser("^0*[01]$"))]
+WireText = Annotated[str, Strict()]

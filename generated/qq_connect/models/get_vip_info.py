@@ -1,0 +1,50 @@
+# Generated from spec/api.yaml, spec/endpoints/get_vip_info.yaml; do not edit, run `make generate`.
+"""Typed result of /user/get_vip_info: 获取已登录用户的QQ会员信息。
+
+Whether the logged-in user is a QQ member and a yearly QQ member.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+from .._convert import Flag
+
+__all__ = ["VipInfo"]
+
+
+class VipInfo(BaseModel):
+    """A successful answer of /user/get_vip_info (ret == 0).
+
+    Whether the logged-in user is a QQ member and a yearly QQ member.
+
+    Unknown fields are kept (``model_extra``); flags are bool, timestamps aware UTC datetimes with 0 as None.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="allow")
+
+    msg: str
+    """如果ret<0,会有相应的错误信息提示,返回数据全部用UTF-8编码
+
+    Error message; in practice also set for positive codes.
+    """
+
+    is_qq_vip: Flag
+    """标识是否QQ会员(0:不是; 1:是)
+
+    Whether the user is a QQ member.
+    """
+
+    is_qq_year_vip: Flag
+    """标识是否QQ年费会员(0:不是; 1:是)
+
+    Whether the user is a yearly QQ member.
+    """
+
+    qq_vip_level: int | None = None
+    """(文档表格未列出,仅见于返回示例)
+
+    QQ membership level.
+
+    Example-only: the page's example shows it, its table does not.
+    """

@@ -1,0 +1,40 @@
+"""``python -m generator``: regenerate ``generated/`` from ``spec/``, or check it is current."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import SpecError
+from .pipeline import generate
+from .write import diff, write
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
+    parser.add_argument("--spec", type=Path, default=Path("spec"), help="spec directory")
+    parser.add_argument("--out", type=Path, default=Path("generated"), help="output directory")
+    parser.add_argument("--check", action="store_true",
+                        help="write nothing; fail with a diff if the output is stale")
+    arguments = parser.parse_args(argv)
+    try:
+        files = generate(arguments.spec)
+    except SpecError as error:
+        print(error, file=sys.stderr)
+        return 2
+    if arguments.check:
+        lines = list(diff(files, arguments.out))
+        if lines:
+            sys.stdout.writelines(lines)
+            print(f"\n{arguments.out} is stale: run `make generate` and commit the result.",
+                  file=sys.stderr)
+            return 1
+        return 0
+    changed = write(files, arguments.out)
+    print(f"{len(files)} files generated, {len(changed)} changed", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

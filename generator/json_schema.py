@@ -1,0 +1,96 @@
+"""The JSON Schema (draft 2020-12) of each endpoint's response, as plain data.
+
+Numbers may arrive as numeric strings (a Tencent proxy of get_vip_rich_info sends
+them), so every integer kind also accepts a string of digits with the same bounds.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .model import Api, CodeTable, Endpoint, Field
+
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
+# Patterns as judged by Python's re.search, which the reference validator uses.
+_ANY_INTEGER = "^-?[0-9]+$"
+_NON_NEGATIVE = "^[0-9]+$"
+
+# One definition per kind; every field refers to its kind's definition.
+_DEFINITIONS: dict[str, dict[str, Any]] = {
+    "ReturnCode": {
+        "description": "0 is success; every other value, positive or negative, is a failure.",
+        "anyOf": [{"type": "integer"}, {"type": "string", "pattern": _ANY_INTEGER}],
+    },
+    "Flag": {
+        "description": "0 or 1, possibly as the string \"0\" or \"1\".",
+        "enum": [0, 1, "0", "1"],
+    },
+    "Timestamp": {
+        "description": "Unix seconds; 0 means none.",
+        "anyOf": [{"type": "integer", "minimum": 0},
+                  {"type": "string", "pattern": _NON_NEGATIVE}],
+    },
+    "Level": {
+        "anyOf": [{"type": "integer", "minimum": 0},
+                  {"type": "string", "pattern": _NON_NEGATIVE}],
+    },
+    "Integer": {
+        "anyOf": [{"type": "integer"}, {"type": "string", "pattern": _ANY_INTEGER}],
+    },
+    "Text": {"type": "string"},
+}
+_KIND_DEFINITIONS = {
+    "return_code": "ReturnCode",
+    "flag": "Flag",
+    "timestamp": "Timestamp",
+    "level": "Level",
+    "integer": "Integer",
+    "code": "Integer",
+    "text": "Text",
+}
+
+
+def schema_id(endpoint: Endpoint) -> str:
+    return f"urn:qq-connect:response:{endpoint.name}"
+
+
+def field_description(field: Field) -> str:
+    """zh, en and notes of a field, as one text."""
+    source = "" if field.documented else " [example-only: not in the documented table]"
+    return "\n".join([field.zh, field.en + source, *field.notes])
+
+
+def response_schema(api: Api, endpoint: Endpoint, banner: str) -> dict[str, Any]:
+    """The contract of one endpoint's response body."""
+    tables = {table.name: table for table in api.code_tables}
+    required_on_success = [f.name for f in endpoint.success_fields if f.documented]
+    used = sorted({_KIND_DEFINITIONS[f.kind] for f in endpoint.fields})
+    return {
+        "$schema": DRAFT,
+        "$id": schema_id(endpoint),
+        "$comment": banner,
+        "title": endpoint.result_class,
+        "description": f"{endpoint.path}: {endpoint.zh}\n{endpoint.en}",
+        "type": "object",
+        "required": ["ret", "msg"],
+        "properties": {f.name: _property(f, tables) for f in endpoint.fields},
+        "additionalProperties": True,
+        "if": {"required": ["ret"], "properties": {"ret": {"enum": [0, "0"]}}},
+        "then": {"required": required_on_success},
+        "$defs": {name: _DEFINITIONS[name] for name in used},
+    }
+
+
+def _property(field: Field, tables: dict[str, CodeTable]) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "$ref": f"#/$defs/{_KIND_DEFINITIONS[field.kind]}",
+        "description": field_description(field),
+    }
+    if not field.documented:
+        result["x-example-only"] = True
+    if field.code_table is not None:
+        table = tables[field.code_table]
+        # Known codes are annotations, not an enum: the table is open.
+        result["x-code-table"] = table.name
+        result["x-known-codes"] = {str(entry.code): entry.label for entry in table.codes}
+    return result

@@ -1,0 +1,47 @@
+"""Escaping: every text from a spec reaches generated files only through these.
+
+Each function returns an inert literal for its target language, so that quotes,
+backslashes, triple quotes, newlines and template syntax in a description are
+printed, never interpreted.
+"""
+
+from __future__ import annotations
+
+import json
+
+
+def python_string(text: str) -> str:
+    """A Python string literal that evaluates to ``text`` (always double-quoted)."""
+    # json.dumps escapes quotes, backslashes and control characters in a form
+    # that Python reads identically; non-ASCII stays readable.
+    return json.dumps(text, ensure_ascii=False)
+
+
+def python_docstring(text: str, indent: str = "") -> str:
+    """A triple-quoted docstring literal for ``text``; the text cannot close it early."""
+    body = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    if body.endswith('"'):
+        body = body[:-1] + '\\"'
+    lines = body.splitlines() or [""]
+    if len(lines) == 1:
+        return f'"""{lines[0]}"""'
+    joined = "\n".join(f"{indent}{line}" if line else "" for line in lines[1:])
+    return f'"""{lines[0]}\n{joined}\n{indent}"""'
+
+
+def python_comment(text: str) -> str:
+    """One comment line: newlines folded so the text cannot escape the comment."""
+    return "# " + " ".join(text.split())
+
+
+def markdown_cell(text: str) -> str:
+    """Text for one Markdown table cell: pipes escaped, line breaks folded."""
+    folded = " ".join(text.split())
+    for char in ("\\", "|", "`", "*", "_", "<", ">", "[", "]"):
+        folded = folded.replace(char, "\\" + char)
+    return folded
+
+
+def toml_string(text: str) -> str:
+    """A TOML basic string; TOML accepts JSON's escapes."""
+    return json.dumps(text, ensure_ascii=False)

@@ -1,0 +1,182 @@
+"""Validate: check every spec file against the spec format, then the rules between files.
+
+All problems are collected and raised together as one SpecError.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from .errors import SpecError, SpecProblem
+from .load import Document, SpecSources
+from .naming import python_name_problem
+from .normalise import example_path
+
+_FORMAT_FILE = Path(__file__).with_name("spec_format.schema.json")
+# Which wire types a kind may have, and whether it needs a code table.
+_KIND_WIRE_TYPES = {
+    "return_code": "integer",
+    "flag": "integer",
+    "timestamp": "integer",
+    "code": "integer",
+    "level": "integer",
+    "integer": "integer",
+    "text": "string",
+}
+_MAX_MESSAGE = 200
+
+
+@cache
+def _validator(kind: str) -> Draft202012Validator:
+    schema = json.loads(_FORMAT_FILE.read_text(encoding="utf-8"))
+    return Draft202012Validator({**schema, "$ref": f"#/$defs/{kind}"})
+
+
+def validate(sources: SpecSources) -> None:
+    """Raise SpecError listing every problem of the spec; return if there is none."""
+    problems = [*_format_problems(sources.api, "api"),
+                *_format_problems(sources.return_codes, "return_codes"),
+                *_format_problems(sources.code_tables, "code_tables")]
+    for document in sources.endpoints:
+        problems.extend(_format_problems(document, "endpoint"))
+    if not problems:
+        # Rules between files only make sense once each file has the right shape.
+        problems.extend(_semantic_problems(sources))
+    if problems:
+        raise SpecError(problems)
+
+
+def _format_problems(document: Document, kind: str) -> Iterator[SpecProblem]:
+    for error in _validator(kind).iter_errors(document.data):
+        path = tuple(error.absolute_path)
+        if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+            allowed = error.schema.get("properties", {})
+            for key in sorted(set(error.instance) - set(allowed)):
+                yield document.problem((*path, key), "unknown key" + _expected_keys(allowed))
+            continue
+        yield document.problem(path, _short_message(error))
+
+
+def _expected_keys(allowed: dict[str, Any]) -> str:
+    return f" (expected one of: {', '.join(sorted(allowed))})" if allowed else ""
+
+
+def _short_message(error: ValidationError) -> str:
+    message: str = error.message
+    return message if len(message) <= _MAX_MESSAGE else message[: _MAX_MESSAGE - 1] + "…"
+
+
+def _semantic_problems(sources: SpecSources) -> Iterator[SpecProblem]:
+    api, codes, tables = sources.api, sources.return_codes, sources.code_tables
+    yield from _duplicates(api, ("common_parameters",), "name")
+    categories = {c["name"] for c in codes.data["categories"]}
+    yield from _duplicates(codes, ("categories",), "name")
+    yield from _duplicates(codes, ("categories",), "exception")
+    yield from _duplicates(codes, ("codes",), "code")
+    if codes.data["unknown_category"] not in categories:
+        yield codes.problem(("unknown_category",), "not one of the categories")
+    for index, code in enumerate(codes.data["codes"]):
+        if code["category"] not in categories:
+            yield codes.problem(("codes", index, "category"),
+                                f"unknown category {code['category']!r}")
+    for name, table in tables.data.items():
+        yield from _name_problems(tables, (name,), name)
+        yield from _duplicates(tables, (name, "codes"), "code")
+        if any(entry["code"] == table["none_code"] for entry in table["codes"]):
+            yield tables.problem((name, "none_code"), "the none code is also listed as a code")
+    common = {p["name"] for p in api.data["common_parameters"]}
+    common.add(api.data["transport"]["format_parameter"]["name"])
+    yield from _duplicate_endpoints(sources)
+    for document in sources.endpoints:
+        yield from _endpoint_problems(document, set(tables.data), common,
+                                      set(api.data["transport"]["methods"]),
+                                      sources.root.resolve())
+
+
+def _duplicate_endpoints(sources: SpecSources) -> Iterator[SpecProblem]:
+    seen: set[str] = set()
+    for document in sources.endpoints:
+        name = document.data["name"]
+        if name in seen:
+            yield document.problem(("name",), f"another endpoint is also named {name!r}")
+        seen.add(name)
+
+
+def _endpoint_problems(document: Document, tables: set[str], common: set[str],
+                       methods: set[str], root: Path) -> Iterator[SpecProblem]:
+    data = document.data
+    yield from _name_problems(document, ("name",), data["name"])
+    for index, method in enumerate(data["methods"]):
+        if method not in methods:
+            yield document.problem(("methods", index), f"{method} is not a transport method")
+    yield from _duplicates(document, ("parameters",), "name")
+    for index, parameter in enumerate(data["parameters"]):
+        path = ("parameters", index, "name")
+        yield from _name_problems(document, path, parameter["name"])
+        if parameter["name"] in common:
+            yield document.problem(path, "already a common parameter")
+    fields = data["response"]["fields"]
+    yield from _duplicates(document, ("response", "fields"), "name")
+    for index, field in enumerate(fields):
+        yield from _field_problems(document, ("response", "fields", index), field, tables)
+    names = [field["name"] for field in fields]
+    kinds = [field["kind"] for field in fields]
+    if kinds.count("return_code") != 1 or "ret" not in names or \
+            fields[names.index("ret")]["kind"] != "return_code":
+        yield document.problem(("response", "fields"),
+                               "exactly one field, named 'ret', must have kind return_code")
+    if "msg" not in names or fields[names.index("msg")]["kind"] != "text":
+        yield document.problem(("response", "fields"), "a field 'msg' of kind text is required")
+    for index, example in enumerate(data["examples"]):
+        example_file = example_path(document, example["file"])
+        where = ("examples", index, "file")
+        if not example_file.is_relative_to(root):
+            yield document.problem(where, "must lie inside the spec directory")
+        elif not example_file.is_file():
+            yield document.problem(where, f"no such file: {example['file']}")
+
+
+def _field_problems(document: Document, path: tuple[str | int, ...], field: dict[str, Any],
+                    tables: set[str]) -> Iterator[SpecProblem]:
+    yield from _name_problems(document, (*path, "name"), field["name"])
+    expected = _KIND_WIRE_TYPES[field["kind"]]
+    if field["wire_type"] != expected:
+        yield document.problem((*path, "wire_type"),
+                               f"kind {field['kind']} needs wire_type {expected}")
+    if field["kind"] == "code":
+        if "code_table" not in field:
+            yield document.problem(path, "kind code needs a code_table")
+        elif field["code_table"] not in tables:
+            yield document.problem((*path, "code_table"),
+                                   f"unknown code table {field['code_table']!r}")
+    elif "code_table" in field:
+        yield document.problem((*path, "code_table"), "only fields of kind code have a code table")
+    if field["name"] in ("ret", "msg") and field["source"] != "documented":
+        yield document.problem((*path, "source"), f"{field['name']} is always documented")
+
+
+def _name_problems(document: Document, path: tuple[str | int, ...],
+                   name: str) -> Iterator[SpecProblem]:
+    problem = python_name_problem(name)
+    if problem is not None:
+        yield document.problem(path, problem)
+
+
+def _duplicates(document: Document, path: tuple[str | int, ...],
+                key: str) -> Iterator[SpecProblem]:
+    items: Any = document.data
+    for part in path:
+        items = items[part]
+    seen: set[object] = set()
+    for index, item in enumerate(items):
+        value = item[key]
+        if value in seen:
+            yield document.problem((*path, index, key), f"duplicate {key} {value!r}")
+        seen.add(value)
