@@ -19,14 +19,17 @@ def python_string(text: str) -> str:
 
 def python_docstring(text: str, indent: str = "") -> str:
     """A triple-quoted docstring literal for ``text``; the text cannot close it early."""
-    body = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
-    if body.endswith('"'):
-        body = body[:-1] + '\\"'
+    body = "\n".join(text.splitlines()).replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    # Source code cannot hold NUL and other control characters raw; escapes read back the same.
+    body = "".join(char if char in "\n\t" or char.isprintable() or ord(char) > 0x9F
+                   else f"\\x{ord(char):02x}" if ord(char) < 0x100 else char
+                   for char in body)
     lines = body.splitlines() or [""]
-    if len(lines) == 1:
+    if len(lines) == 1 and not lines[0].endswith('"'):
         return f'"""{lines[0]}"""'
-    joined = "\n".join(f"{indent}{line}" if line else "" for line in lines[1:])
-    return f'"""{lines[0]}\n{joined}\n{indent}"""'
+    # A closing quote of the text must not touch the closing triple quote.
+    joined = "".join(f"\n{indent}{line}" if line else "\n" for line in lines[1:])
+    return f'"""{lines[0]}{joined}\n{indent}"""'
 
 
 def python_comment(text: str) -> str:

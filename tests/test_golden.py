@@ -1,0 +1,58 @@
+"""Golden record: the committed generated/ is exactly what the spec generates."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.__main__ import main
+from generator.pipeline import generate
+from generator.write import diff, existing_files, write
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_generated_is_current() -> None:
+    files = generate(ROOT / "spec")
+    lines = list(diff(files, ROOT / "generated"))
+    if lines:
+        pytest.fail("generated/ is stale; run `make generate` and commit the result.\n"
+                    + "".join(lines[:400]), pytrace=False)
+
+
+def test_regenerating_into_a_temp_dir_matches_every_file(tmp_path: Path) -> None:
+    write(generate(ROOT / "spec"), tmp_path)
+    committed = existing_files(ROOT / "generated")
+    assert existing_files(tmp_path) == committed
+    for relative in sorted(committed):
+        assert (tmp_path / relative).read_bytes() == (ROOT / "generated" / relative).read_bytes(), (
+            f"{relative} differs; run `make generate`")
+
+
+def test_check_reports_a_stale_tree_with_diff_and_hint(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "generated"
+    shutil.copytree(ROOT / "generated", out, ignore=shutil.ignore_patterns("__pycache__"))
+    stale = out / "qq_connect" / "_codes.py"
+    stale.write_text(stale.read_text(encoding="utf-8").replace("服务器繁忙", "hand edit"),
+                     encoding="utf-8")
+    (out / "qq_connect" / "leftover.py").write_text("x = 1\n", encoding="utf-8")
+
+    assert main(["--spec", str(ROOT / "spec"), "--out", str(out), "--check"]) == 1
+    captured = capsys.readouterr()
+    assert "-    1001: ReturnCode(1001, \"openapi\", \"hand edit\"" in captured.out
+    assert "+    1001: ReturnCode(1001, \"openapi\", \"服务器繁忙\"" in captured.out
+    assert "generated/qq_connect/leftover.py (committed)" in captured.out
+    assert "make generate" in captured.err
+
+    assert main(["--spec", str(ROOT / "spec"), "--out", str(out)]) == 0
+    assert main(["--spec", str(ROOT / "spec"), "--out", str(out), "--check"]) == 0
+    assert not (out / "qq_connect" / "leftover.py").exists()
+
+
+def test_every_generated_file_has_a_banner() -> None:
+    for relative in sorted(existing_files(ROOT / "generated")):
+        head = (ROOT / "generated" / relative).read_text(encoding="utf-8")[:400]
+        assert "Generated from spec/" in head and "make generate" in head, relative

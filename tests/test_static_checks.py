@@ -1,0 +1,24 @@
+"""mypy --strict and ruff pass on the generator, the generated package and the tests."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+
+
+def run(*command: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+
+
+def test_mypy_strict() -> None:
+    result = run(sys.executable, "-m", "mypy", "--strict", "generator", "generated")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_ruff() -> None:
+    result = run(str(BIN / "ruff"), "check", "--no-cache", "generator", "generated", "tests")
+    assert result.returncode == 0, result.stdout + result.stderr
