@@ -7,8 +7,7 @@ from typing import Any
 
 from datamodel_code_generator import generate
 from datamodel_code_generator.enums import DataModelType, InputFileType
-from datamodel_code_generator.format import PythonVersion
-from datamodel_code_generator.format import Formatter
+from datamodel_code_generator.format import Formatter, PythonVersion
 
 from .json_schema import field_description
 from .model import Endpoint
