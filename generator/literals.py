@@ -40,7 +40,7 @@ def python_comment(text: str) -> str:
 def markdown_cell(text: str) -> str:
     """Text for one Markdown table cell: pipes escaped, line breaks folded."""
     folded = " ".join(text.split())
-    for char in ("\\", "|", "`", "*", "_", "<", ">", "[", "]"):
+    for char in ("\\", "|", "`", "*", "<", ">", "[", "]"):
         folded = folded.replace(char, "\\" + char)
     return folded
 

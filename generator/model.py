@@ -111,6 +111,7 @@ class FormatParameter:
     name: str
     xml_value: str
     default: str
+    zh: str
     rule: str
 
 
