@@ -37,6 +37,7 @@ class Field:
     en: str
     notes: tuple[str, ...]
     code_table: str | None
+    marks_degraded: bool
 
 
 @dataclass(frozen=True)

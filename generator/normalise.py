@@ -90,6 +90,7 @@ def _field(data: dict[str, Any]) -> Field:
         en=data["en"],
         notes=tuple(data.get("notes", ())),
         code_table=data.get("code_table"),
+        marks_degraded=data.get("marks_degraded", False),
     )
 
 

@@ -65,9 +65,9 @@ def parameter_value(parameter: Parameter) -> str:
     return f"None if {parameter.name} is None else str({parameter.name})"
 
 
-def common_value(parameter: CommonParameter) -> str:
-    """Where a common parameter's value comes from: the call or the client's app id."""
-    return "self._app_id" if parameter.source == "app_id" else parameter.name
+def common_value(parameter: CommonParameter, client: str = "self") -> str:
+    """Where a common parameter's value comes from: the call, or the client's app id."""
+    return f"{client}._app_id" if parameter.source == "app_id" else parameter.name
 
 
 def result_imports(endpoint: Endpoint) -> list[tuple[str, list[str]]]:
@@ -86,9 +86,11 @@ def result_imports(endpoint: Endpoint) -> list[tuple[str, list[str]]]:
 
 def public_names(api: Api) -> list[str]:
     """Everything the package's ``__init__`` re-exports, sorted."""
-    names = {"BASE_URL", "RETURN_CODES", "ApiError", "DecodeError", "Endpoint",
-             "HTTPStatusError", "QQConnect", "QQConnectError", "ResponseValidationError",
-             "ReturnCode", "TransportError", "describe", "error_for"}
+    names = {"BASE_URL", "RETURN_CODES", "ApiError", "AsyncQQConnect", "ConnectError",
+             "DecodeError", "Endpoint", "HTTPStatusError", "QQConnect", "QQConnectError",
+             "RawResponse", "RequestInfo", "RequestTimeoutError", "ResponseTooLargeError",
+             "ResponseValidationError", "Result", "RetryPolicy", "ReturnCode", "TransportError",
+             "describe", "error_for"}
     names.update(category.exception for category in api.categories)
     names.update(table.class_name for table in api.code_tables)
     for endpoint in api.endpoints:

@@ -17,10 +17,11 @@ from .wire_models import render_wire_model
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 PACKAGE = "qq_connect"
 VERSION = "0.1.0"
-RUNTIME_REQUIREMENTS = ("httpx>=0.28,<1", "pydantic>=2.11,<3")
+RUNTIME_REQUIREMENTS = ("anyio>=4", "httpx>=0.28,<1", "pydantic>=2.11,<3")
 # Modules rendered once for the whole spec, from templates/package/<name>.j2.
-_PACKAGE_MODULES = ("_client.py", "_code_tables.py", "_codes.py", "_convert.py", "_errors.py",
-                    "_request.py", "_response.py", "_wire.py", "_xml.py", "endpoints.py")
+_PACKAGE_MODULES = ("_base_client.py", "_client.py", "_code_tables.py", "_codes.py",
+                    "_convert.py", "_errors.py", "_request.py", "_response.py", "_result.py",
+                    "_wire.py", "_xml.py", "endpoints.py")
 _INTEGER_PATTERNS = {"integer": "^-?[0-9]+$", "non_negative": "^[0-9]+$", "flag": "^0*[01]$"}
 
 _FILTERS: dict[str, Callable[..., Any]] = {

@@ -126,6 +126,8 @@ def _endpoint_problems(document: Document, tables: set[str], common: set[str],
     yield from _duplicates(document, ("response", "fields"), "name")
     for index, field in enumerate(fields):
         yield from _field_problems(document, ("response", "fields", index), field, tables)
+    if sum(1 for field in fields if field.get("marks_degraded")) > 1:
+        yield document.problem(("response", "fields"), "at most one field marks_degraded")
     names = [field["name"] for field in fields]
     kinds = [field["kind"] for field in fields]
     if kinds.count("return_code") != 1 or "ret" not in names or \
@@ -158,6 +160,8 @@ def _field_problems(document: Document, path: tuple[str | int, ...], field: dict
                                    f"unknown code table {field['code_table']!r}")
     elif "code_table" in field:
         yield document.problem((*path, "code_table"), "only fields of kind code have a code table")
+    if field.get("marks_degraded") and field["kind"] != "flag":
+        yield document.problem((*path, "marks_degraded"), "only a flag can mark a result degraded")
     if field["name"] in ("ret", "msg") and field["source"] != "documented":
         yield document.problem((*path, "source"), f"{field['name']} is always documented")
 

@@ -9,12 +9,17 @@
 
 from ._code_tables import Payway
 from ._codes import RETURN_CODES, ReturnCode, describe
-from ._client import BASE_URL, QQConnect
+from ._base_client import RawResponse, RetryPolicy
+from ._client import BASE_URL, AsyncQQConnect, QQConnect
 from ._errors import (
     ApiError,
+    ConnectError,
     DecodeError,
     HTTPStatusError,
     QQConnectError,
+    RequestInfo,
+    RequestTimeoutError,
+    ResponseTooLargeError,
     ResponseValidationError,
     TransportError,
     TokenInvalidError,
@@ -31,6 +36,7 @@ from ._errors import (
     error_for,
 )
 from ._response import Endpoint
+from ._result import Result
 from .endpoints import GET_VIP_RICH_INFO, GET_VIP_INFO
 from .models.get_vip_rich_info import VipRichInfo
 from .wire.get_vip_rich_info import GetVipRichInfoWire
@@ -41,8 +47,10 @@ __all__ = [
     "AccountStateError",
     "ApiError",
     "AppInvalidError",
+    "AsyncQQConnect",
     "BASE_URL",
     "BadRequestError",
+    "ConnectError",
     "DecodeError",
     "Endpoint",
     "GET_VIP_INFO",
@@ -58,7 +66,13 @@ __all__ = [
     "QQConnectError",
     "RETURN_CODES",
     "RateLimitedError",
+    "RawResponse",
+    "RequestInfo",
+    "RequestTimeoutError",
+    "ResponseTooLargeError",
     "ResponseValidationError",
+    "Result",
+    "RetryPolicy",
     "ReturnCode",
     "ServerBusyError",
     "ServerError",

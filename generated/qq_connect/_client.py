@@ -1,38 +1,50 @@
 # Generated from spec/api.yaml, spec/return_codes.yaml, spec/code_tables.yaml, spec/endpoints/get_vip_rich_info.yaml, spec/endpoints/get_vip_info.yaml; do not edit, run `make generate`.
-"""The client: one method per endpoint of the spec, over httpx."""
+"""The clients: ``QQConnect`` (sync) and ``AsyncQQConnect`` (async), one method per endpoint.
+
+Both run over httpx and share every decision (``_base_client``); only waiting and
+I/O differ. Use them as context managers, or call ``close()`` / ``aclose()``.
+"""
 
 from __future__ import annotations
 
+import time
 from types import TracebackType
-from typing import Any, Literal, TypeVar
+from typing import Literal
 
+import anyio
 import httpx
-from pydantic import BaseModel
 
-from ._errors import HTTPStatusError, TransportError
-from ._request import encode_parameters
-from ._response import Endpoint
+from ._base_client import (
+    DEFAULT_MAX_BODY_BYTES,
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+    BaseClient,
+    Prepared,
+    RawResponse,
+    ResultT,
+    RetryPolicy,
+    Timeout,
+)
+from ._errors import QQConnectError
 from .endpoints import GET_VIP_RICH_INFO, GET_VIP_INFO
 from .models.get_vip_rich_info import VipRichInfo
 from .models.get_vip_info import VipInfo
 
-__all__ = ["BASE_URL", "DEFAULT_TIMEOUT", "QQConnect"]
+__all__ = ["BASE_URL", "AsyncQQConnect", "QQConnect"]
 
 BASE_URL = "https://graph.qq.com"
-DEFAULT_TIMEOUT = 10.0
-_REDACTED = "<redacted>"
 
 Method = Literal["GET", "POST"]
 Format = Literal["json", "xml"]
-ResultT = TypeVar("ResultT", bound=BaseModel)
 
 
-class QQConnect:
-    """A client of QQ Connect OpenAPI (QQ互联), configured with the app id (``oauth_consumer_key``).
+class QQConnect(BaseClient):
+    """Synchronous client of QQ Connect OpenAPI (QQ互联), configured with the app id.
 
     Each method sends GET or POST with ``format`` json or xml, parses the answer by
-    its body, and raises a typed ``ApiError`` for every ``ret`` != 0. Pass your own
-    ``httpx.Client`` to share connections; the client closes only one it made.
+    its body, retries transient failures (see ``RetryPolicy``) and raises a typed
+    ``ApiError`` for every ``ret`` != 0. Pass ``http_client`` (or ``transport``) to
+    use your own httpx setup; the client closes only what it made.
     """
 
     def __init__(
@@ -40,16 +52,21 @@ class QQConnect:
         app_id: str | int,
         *,
         base_url: str = BASE_URL,
-        timeout: float = DEFAULT_TIMEOUT,
+        timeout: Timeout = DEFAULT_TIMEOUT,
+        max_retries: int | RetryPolicy = DEFAULT_MAX_RETRIES,
+        max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
         http_client: httpx.Client | None = None,
+        transport: httpx.BaseTransport | None = None,
     ) -> None:
-        self._app_id = str(app_id)
-        self._base_url = base_url.rstrip("/")
+        super().__init__(app_id, base_url=base_url, timeout=timeout, max_retries=max_retries,
+                         max_body_bytes=max_body_bytes)
         self._owns_http = http_client is None
-        self._http = http_client if http_client is not None else httpx.Client(timeout=timeout)
+        self._http = http_client or httpx.Client(timeout=timeout, transport=transport)
 
-    def __repr__(self) -> str:
-        return f"QQConnect(base_url={self._base_url!r}, app_id={_REDACTED!r})"
+    @property
+    def with_raw_response(self) -> QQConnectWithRawResponse:
+        """The same methods, returning ``RawResponse`` (status, headers, body, timing)."""
+        return QQConnectWithRawResponse(self)
 
     def close(self) -> None:
         if self._owns_http:
@@ -58,13 +75,28 @@ class QQConnect:
     def __enter__(self) -> QQConnect:
         return self
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 traceback: TracebackType | None) -> None:
         self.close()
+
+    def _send(self, prepared: Prepared[ResultT]) -> RawResponse[ResultT]:
+        while True:
+            headers: httpx.Headers | None = None
+            try:
+                with self._http.stream(**prepared.arguments) as response:
+                    headers = response.headers
+                    prepared.start(response)
+                    for chunk in response.iter_bytes():
+                        prepared.feed(chunk)
+                    return prepared.finish(response)
+            except httpx.TransportError as error:
+                failure: QQConnectError = prepared.transport_error(error)
+            except QQConnectError as error:
+                failure = error
+            delay = prepared.retry_delay(failure, headers)
+            if delay is None:
+                raise failure
+            time.sleep(delay)
 
     def get_vip_rich_info(
         self,
@@ -73,12 +105,13 @@ class QQConnect:
         *,
         method: Method = "GET",
         format: Format = "json",
+        timeout: Timeout | None = None,
     ) -> VipRichInfo:
         """/user/get_vip_rich_info: 获取已登录用户的关于QQ会员业务的详细资料。
 
         QQ membership details of the logged-in user: membership history, when each privilege ends, how it was last paid for.
         """
-        return self._call(
+        prepared = self._prepare(
             GET_VIP_RICH_INFO,
             [
                 ("access_token", access_token),
@@ -87,8 +120,9 @@ class QQConnect:
             ],
             method,
             format,
-            secrets=[access_token, self._app_id, openid],
+            timeout,
         )
+        return (self._send(prepared)).result
 
     def get_vip_info(
         self,
@@ -97,12 +131,13 @@ class QQConnect:
         *,
         method: Method = "GET",
         format: Format = "json",
+        timeout: Timeout | None = None,
     ) -> VipInfo:
         """/user/get_vip_info: 获取已登录用户的QQ会员信息。
 
         Whether the logged-in user is a QQ member and a yearly QQ member.
         """
-        return self._call(
+        prepared = self._prepare(
             GET_VIP_INFO,
             [
                 ("access_token", access_token),
@@ -111,41 +146,232 @@ class QQConnect:
             ],
             method,
             format,
-            secrets=[access_token, self._app_id, openid],
+            timeout,
         )
+        return (self._send(prepared)).result
 
-    def _call(
+
+class QQConnectWithRawResponse:
+    """``QQConnect``'s methods, returning the raw HTTP answer next to the result."""
+
+    def __init__(self, client: QQConnect) -> None:
+        self._client = client
+
+    def get_vip_rich_info(
         self,
-        endpoint: Endpoint[Any, ResultT],
-        parameters: list[tuple[str, str | None]],
-        method: str,
-        format: str,
+        access_token: str,
+        openid: str,
         *,
-        secrets: list[str],
-    ) -> ResultT:
-        if method not in endpoint.methods:
-            raise ValueError(f"{endpoint.name} does not take {method!r}; use one of {endpoint.methods}")
-        if format not in endpoint.formats:
-            raise ValueError(f"{endpoint.name} does not answer {format!r}; use one of {endpoint.formats}")
-        sent = [(name, value) for name, value in parameters if value is not None]
-        sent.append(("format", format))
-        encoded = encode_parameters(sent)
-        url = self._base_url + endpoint.path
-        try:
-            if method == "GET":
-                response = self._http.get(f"{url}?{encoded}")
-            else:
-                response = self._http.post(
-                    url,
-                    content=encoded.encode("ascii"),
-                    headers={"Content-Type": "application/x-www-form-urlencoded"},
-                )
-        except httpx.TransportError as error:
-            # httpx messages can quote the URL, which carries the secrets.
-            reason = f"{type(error).__name__}: {error}"
-            for secret in secrets:
-                reason = reason.replace(secret, _REDACTED)
-            raise TransportError(endpoint.name, reason) from None
-        if response.status_code != 200:
-            raise HTTPStatusError(endpoint.name, response.status_code, response.content)
-        return endpoint.parse(response.content)
+        method: Method = "GET",
+        format: Format = "json",
+        timeout: Timeout | None = None,
+    ) -> RawResponse[VipRichInfo]:
+        """/user/get_vip_rich_info: 获取已登录用户的关于QQ会员业务的详细资料。
+
+        QQ membership details of the logged-in user: membership history, when each privilege ends, how it was last paid for.
+        """
+        prepared = self._client._prepare(
+            GET_VIP_RICH_INFO,
+            [
+                ("access_token", access_token),
+                ("oauth_consumer_key", self._client._app_id),
+                ("openid", openid),
+            ],
+            method,
+            format,
+            timeout,
+        )
+        return (self._client._send(prepared))
+
+    def get_vip_info(
+        self,
+        access_token: str,
+        openid: str,
+        *,
+        method: Method = "GET",
+        format: Format = "json",
+        timeout: Timeout | None = None,
+    ) -> RawResponse[VipInfo]:
+        """/user/get_vip_info: 获取已登录用户的QQ会员信息。
+
+        Whether the logged-in user is a QQ member and a yearly QQ member.
+        """
+        prepared = self._client._prepare(
+            GET_VIP_INFO,
+            [
+                ("access_token", access_token),
+                ("oauth_consumer_key", self._client._app_id),
+                ("openid", openid),
+            ],
+            method,
+            format,
+            timeout,
+        )
+        return (self._client._send(prepared))
+
+
+class AsyncQQConnect(BaseClient):
+    """Asynchronous client of QQ Connect OpenAPI (QQ互联); the same methods as ``QQConnect``, awaited."""
+
+    def __init__(
+        self,
+        app_id: str | int,
+        *,
+        base_url: str = BASE_URL,
+        timeout: Timeout = DEFAULT_TIMEOUT,
+        max_retries: int | RetryPolicy = DEFAULT_MAX_RETRIES,
+        max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
+        http_client: httpx.AsyncClient | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        super().__init__(app_id, base_url=base_url, timeout=timeout, max_retries=max_retries,
+                         max_body_bytes=max_body_bytes)
+        self._owns_http = http_client is None
+        self._http = http_client or httpx.AsyncClient(timeout=timeout, transport=transport)
+
+    @property
+    def with_raw_response(self) -> AsyncQQConnectWithRawResponse:
+        """The same methods, returning ``RawResponse`` (status, headers, body, timing)."""
+        return AsyncQQConnectWithRawResponse(self)
+
+    async def aclose(self) -> None:
+        if self._owns_http:
+            await self._http.aclose()
+
+    async def __aenter__(self) -> AsyncQQConnect:
+        return self
+
+    async def __aexit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                        traceback: TracebackType | None) -> None:
+        await self.aclose()
+
+    async def _send(self, prepared: Prepared[ResultT]) -> RawResponse[ResultT]:
+        while True:
+            headers: httpx.Headers | None = None
+            try:
+                async with self._http.stream(**prepared.arguments) as response:
+                    headers = response.headers
+                    prepared.start(response)
+                    async for chunk in response.aiter_bytes():
+                        prepared.feed(chunk)
+                    return prepared.finish(response)
+            except httpx.TransportError as error:
+                failure: QQConnectError = prepared.transport_error(error)
+            except QQConnectError as error:
+                failure = error
+            delay = prepared.retry_delay(failure, headers)
+            if delay is None:
+                raise failure
+            await anyio.sleep(delay)
+
+    async def get_vip_rich_info(
+        self,
+        access_token: str,
+        openid: str,
+        *,
+        method: Method = "GET",
+        format: Format = "json",
+        timeout: Timeout | None = None,
+    ) -> VipRichInfo:
+        """/user/get_vip_rich_info: 获取已登录用户的关于QQ会员业务的详细资料。
+
+        QQ membership details of the logged-in user: membership history, when each privilege ends, how it was last paid for.
+        """
+        prepared = self._prepare(
+            GET_VIP_RICH_INFO,
+            [
+                ("access_token", access_token),
+                ("oauth_consumer_key", self._app_id),
+                ("openid", openid),
+            ],
+            method,
+            format,
+            timeout,
+        )
+        return (await self._send(prepared)).result
+
+    async def get_vip_info(
+        self,
+        access_token: str,
+        openid: str,
+        *,
+        method: Method = "GET",
+        format: Format = "json",
+        timeout: Timeout | None = None,
+    ) -> VipInfo:
+        """/user/get_vip_info: 获取已登录用户的QQ会员信息。
+
+        Whether the logged-in user is a QQ member and a yearly QQ member.
+        """
+        prepared = self._prepare(
+            GET_VIP_INFO,
+            [
+                ("access_token", access_token),
+                ("oauth_consumer_key", self._app_id),
+                ("openid", openid),
+            ],
+            method,
+            format,
+            timeout,
+        )
+        return (await self._send(prepared)).result
+
+
+class AsyncQQConnectWithRawResponse:
+    """``AsyncQQConnect``'s methods, returning the raw HTTP answer next to the result."""
+
+    def __init__(self, client: AsyncQQConnect) -> None:
+        self._client = client
+
+    async def get_vip_rich_info(
+        self,
+        access_token: str,
+        openid: str,
+        *,
+        method: Method = "GET",
+        format: Format = "json",
+        timeout: Timeout | None = None,
+    ) -> RawResponse[VipRichInfo]:
+        """/user/get_vip_rich_info: 获取已登录用户的关于QQ会员业务的详细资料。
+
+        QQ membership details of the logged-in user: membership history, when each privilege ends, how it was last paid for.
+        """
+        prepared = self._client._prepare(
+            GET_VIP_RICH_INFO,
+            [
+                ("access_token", access_token),
+                ("oauth_consumer_key", self._client._app_id),
+                ("openid", openid),
+            ],
+            method,
+            format,
+            timeout,
+        )
+        return (await self._client._send(prepared))
+
+    async def get_vip_info(
+        self,
+        access_token: str,
+        openid: str,
+        *,
+        method: Method = "GET",
+        format: Format = "json",
+        timeout: Timeout | None = None,
+    ) -> RawResponse[VipInfo]:
+        """/user/get_vip_info: 获取已登录用户的QQ会员信息。
+
+        Whether the logged-in user is a QQ member and a yearly QQ member.
+        """
+        prepared = self._client._prepare(
+            GET_VIP_INFO,
+            [
+                ("access_token", access_token),
+                ("oauth_consumer_key", self._client._app_id),
+                ("openid", openid),
+            ],
+            method,
+            format,
+            timeout,
+        )
+        return (await self._client._send(prepared))
+

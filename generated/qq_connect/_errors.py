@@ -2,9 +2,12 @@
 """Errors raised by the QQ Connect client; catch ``QQConnectError`` for all of them.
 
 QQConnectError
-├── TransportError               the request did not complete (connection, timeout)
+├── TransportError               the request did not complete
+│   ├── ConnectError             could not connect, or the connection broke
+│   └── RequestTimeoutError      no answer in time
 ├── HTTPStatusError              an HTTP status other than 200
 ├── DecodeError                  the body is not a JSON or XML answer of the endpoint
+│   ├── ResponseTooLargeError    the body exceeds the client's max_body_bytes
 │   └── ResponseValidationError  the body parsed, but breaks the endpoint's contract
 └── ApiError                     ret != 0, positive or negative; one subclass per category
     ├── TokenInvalidError            token_invalid
@@ -19,21 +22,27 @@ QQConnectError
     ├── ServerError                  server_error
     ├── UnknownApiError              unknown
 
-Messages never contain the access token, the app id or the openid.
+Every error carries ``request`` (a RequestInfo) once the client has sent it.
+Messages, reprs and requests never contain the access token, the app id or the openid.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Final
 
 from ._codes import RETRYABLE_CATEGORIES, describe
 
 __all__ = [
     "ApiError",
+    "ConnectError",
     "DecodeError",
     "HTTPStatusError",
     "QQConnectError",
+    "RequestInfo",
+    "RequestTimeoutError",
+    "ResponseTooLargeError",
     "ResponseValidationError",
     "TransportError",
     "TokenInvalidError",
@@ -59,17 +68,41 @@ def excerpt(body: bytes) -> str:
     return repr(head) + ("…" if len(body) > _EXCERPT_BYTES else "")
 
 
+@dataclass(frozen=True)
+class RequestInfo:
+    """What was sent, with the values of secret parameters replaced by ``<redacted>``."""
+
+    endpoint: str
+    method: str
+    url: str
+
+
 class QQConnectError(Exception):
     """Base of every error this package raises."""
 
+    endpoint: str
+    request: RequestInfo | None = None
+
+    def summary(self) -> str:
+        """A short description for logs: the class and the code or status."""
+        return type(self).__name__
+
 
 class TransportError(QQConnectError):
-    """The request did not complete: connection refused or reset, timeout."""
+    """The request did not complete."""
 
     def __init__(self, endpoint: str, reason: str) -> None:
         self.endpoint = endpoint
         self.reason = reason
         super().__init__(f"{endpoint}: {reason}")
+
+
+class ConnectError(TransportError):
+    """Could not connect, or the connection broke (reset, closed early)."""
+
+
+class RequestTimeoutError(TransportError):
+    """No complete answer within the timeout."""
 
 
 class HTTPStatusError(QQConnectError):
@@ -81,15 +114,34 @@ class HTTPStatusError(QQConnectError):
         self.body_excerpt = excerpt(body)
         super().__init__(f"{endpoint}: HTTP {status}: {self.body_excerpt}")
 
+    def summary(self) -> str:
+        return f"HTTP {self.status}"
+
 
 class DecodeError(QQConnectError):
     """The body is not a JSON or XML answer of the endpoint."""
+
+    status: int | None = None
+    content_type: str | None = None
 
     def __init__(self, endpoint: str, reason: str, body: bytes) -> None:
         self.endpoint = endpoint
         self.reason = reason
         self.body_excerpt = excerpt(body)
         super().__init__(f"{endpoint}: {reason}; body starts {self.body_excerpt}")
+
+    def add_http_context(self, status: int, content_type: str | None) -> None:
+        """Record the HTTP status and Content-Type the body came with, in the message too."""
+        self.status, self.content_type = status, content_type
+        self.args = (f"{self.args[0]} (HTTP {status}, Content-Type {content_type!r})",)
+
+
+class ResponseTooLargeError(DecodeError):
+    """The body is larger than the client accepts; reading stopped at the limit."""
+
+    def __init__(self, endpoint: str, limit: int) -> None:
+        self.limit = limit
+        super().__init__(endpoint, f"the body exceeds {limit} bytes", b"")
 
 
 class ResponseValidationError(DecodeError):
@@ -115,6 +167,9 @@ class ApiError(QQConnectError):
         self.retryable = row.category in RETRYABLE_CATEGORIES
         detail = f" ({row.meaning})" if row.meaning else ""
         super().__init__(f"{endpoint}: ret={ret}{detail}: {msg!r}")
+
+    def summary(self) -> str:
+        return f"{type(self).__name__} ret={self.ret}"
 
 
 class TokenInvalidError(ApiError):

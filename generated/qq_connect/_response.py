@@ -10,12 +10,13 @@ from xml.parsers import expat
 from pydantic import BaseModel, ValidationError
 
 from ._errors import DecodeError, ResponseValidationError, error_for
+from ._result import Result
 from ._xml import XMLRefused, parse_xml
 
 __all__ = ["Endpoint"]
 
 WireT = TypeVar("WireT", bound=BaseModel)
-ResultT = TypeVar("ResultT", bound=BaseModel)
+ResultT = TypeVar("ResultT", bound=Result)
 
 _BOM = b"\xef\xbb\xbf"
 _WHITESPACE = b" \t\r\n"

@@ -48,7 +48,8 @@ def success() -> dict[str, Any]:
 
 def pointers(instance: object) -> list[str]:
     validator = load_validator("get_vip_rich_info")
-    return sorted("/" + "/".join(map(str, e.absolute_path)) for e in validator.iter_errors(instance))
+    errors = validator.iter_errors(instance)
+    return sorted("/" + "/".join(map(str, error.absolute_path)) for error in errors)
 
 
 def test_success_requires_documented_fields_only(success: dict[str, Any]) -> None:

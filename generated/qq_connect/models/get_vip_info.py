@@ -6,22 +6,19 @@ Whether the logged-in user is a QQ member and a yearly QQ member.
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
-
+from .._result import Result
 from .._convert import Flag
 
 __all__ = ["VipInfo"]
 
 
-class VipInfo(BaseModel):
+class VipInfo(Result):
     """A successful answer of /user/get_vip_info (ret == 0).
 
     Whether the logged-in user is a QQ member and a yearly QQ member.
 
     Unknown fields are kept (``model_extra``); flags are bool, timestamps aware UTC datetimes with 0 as None.
     """
-
-    model_config = ConfigDict(frozen=True, extra="allow")
 
     msg: str
     """如果ret<0,会有相应的错误信息提示,返回数据全部用UTF-8编码

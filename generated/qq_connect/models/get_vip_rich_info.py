@@ -6,23 +6,20 @@ QQ membership details of the logged-in user: membership history, when each privi
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
-
+from .._result import Result
 from .._code_tables import PaywayField
 from .._convert import Flag, Timestamp
 
 __all__ = ["VipRichInfo"]
 
 
-class VipRichInfo(BaseModel):
+class VipRichInfo(Result):
     """A successful answer of /user/get_vip_rich_info (ret == 0).
 
     QQ membership details of the logged-in user: membership history, when each privilege ends, how it was last paid for.
 
     Unknown fields are kept (``model_extra``); flags are bool, timestamps aware UTC datetimes with 0 as None.
     """
-
-    model_config = ConfigDict(frozen=True, extra="allow")
 
     msg: str
     """如果ret<0,会有相应的错误信息提示,返回数据全部用UTF-8编码
@@ -173,3 +170,8 @@ class VipRichInfo(BaseModel):
 
     Only meaningful when the user is not a member.
     """
+
+    @property
+    def is_degraded(self) -> bool:
+        """True when is_lost = 1: part of the data was lost; do not cache it."""
+        return bool(self.is_lost)
