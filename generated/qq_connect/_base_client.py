@@ -140,8 +140,7 @@ class Prepared(Generic[ResultT]):
         sent.append(("format", format))
         self.secrets = [value for name, value in sent if name in SECRET_PARAMETERS and value]
         url = core.base_url + endpoint.path
-        shown = encode_parameters(
-            (name, REDACTED if name in SECRET_PARAMETERS else value) for name, value in sent)
+        shown = encode_parameters(sent, hide=SECRET_PARAMETERS, mask=REDACTED)
         self.info = RequestInfo(endpoint.name, method, f"{url}?{shown}")
         encoded = encode_parameters(sent)
         self.endpoint = endpoint

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from urllib.parse import quote_plus
 
 __all__ = ["encode_parameters"]
@@ -17,6 +17,9 @@ def encode_rfc1738(value: str) -> str:
     return quote_plus(value, safe="").replace("~", "%7E")
 
 
-def encode_parameters(parameters: Iterable[tuple[str, str]]) -> str:
-    """``name=value`` pairs joined by ``&``, in the order given."""
-    return "&".join(f"{encode_rfc1738(name)}={encode_rfc1738(value)}" for name, value in parameters)
+def encode_parameters(parameters: Iterable[tuple[str, str]],
+                      hide: Collection[str] = (), mask: str = "") -> str:
+    """``name=value`` pairs joined by ``&``, in the order given; the values of ``hide`` as ``mask``."""
+    return "&".join(
+        f"{encode_rfc1738(name)}={mask if name in hide else encode_rfc1738(value)}"
+        for name, value in parameters)
