@@ -11,9 +11,16 @@ from typing import Any
 from .model import Api, CodeTable, Endpoint, Field
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
-# Patterns as judged by Python's re.search, which the reference validator uses.
-_ANY_INTEGER = "^-?[0-9]+$"
-_NON_NEGATIVE = "^[0-9]+$"
+# Numeric strings each kind accepts, judged with Python's re.search as the reference
+# validator judges them; the generated wire types and contract check use the same.
+PATTERNS = {
+    "integer": "^-?[0-9]+$",
+    "non_negative": "^[0-9]+$",
+    "flag": "^0*[01]$",
+    "zero": "^-?0+$",
+}
+_ANY_INTEGER = PATTERNS["integer"]
+_NON_NEGATIVE = PATTERNS["non_negative"]
 
 # One definition per kind; every field refers to its kind's definition.
 _DEFINITIONS: dict[str, dict[str, Any]] = {
@@ -23,7 +30,8 @@ _DEFINITIONS: dict[str, dict[str, Any]] = {
     },
     "Flag": {
         "description": "0 or 1, possibly as the string \"0\" or \"1\".",
-        "enum": [0, 1, "0", "1"],
+        "anyOf": [{"type": "integer", "minimum": 0, "maximum": 1},
+                  {"type": "string", "pattern": PATTERNS["flag"]}],
     },
     "Timestamp": {
         "description": "Unix seconds; 0 means none.",
@@ -75,7 +83,9 @@ def response_schema(api: Api, endpoint: Endpoint, banner: str) -> dict[str, Any]
         "required": ["ret", "msg"],
         "properties": {f.name: _property(f, tables) for f in endpoint.fields},
         "additionalProperties": True,
-        "if": {"required": ["ret"], "properties": {"ret": {"enum": [0, "0"]}}},
+        # Success is ret 0, as the client reads it: also "0" or "00" on the wire.
+        "if": {"required": ["ret"], "properties": {"ret": {"anyOf": [
+            {"const": 0}, {"type": "string", "pattern": PATTERNS["zero"]}]}}},
         "then": {"required": required_on_success},
         "$defs": {name: _DEFINITIONS[name] for name in used},
     }

@@ -96,3 +96,13 @@ def public_names(api: Api) -> list[str]:
     for endpoint in api.endpoints:
         names.update({endpoint.result_class, endpoint.wire_class, constant_name(endpoint.name)})
     return sorted(names)
+
+
+def known_codes(table_name: str, api: Api) -> str:
+    """A frozenset literal of a code table's codes."""
+    table = next(table for table in api.code_tables if table.name == table_name)
+    return "frozenset({" + ", ".join(str(entry.code) for entry in table.codes) + "})"
+
+
+def none_code(table_name: str, api: Api) -> str:
+    return str(next(table for table in api.code_tables if table.name == table_name).none_code)

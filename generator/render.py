@@ -19,10 +19,9 @@ PACKAGE = "qq_connect"
 VERSION = "0.1.0"
 RUNTIME_REQUIREMENTS = ("anyio>=4", "httpx>=0.28,<1", "pydantic>=2.11,<3")
 # Modules rendered once for the whole spec, from templates/package/<name>.j2.
-_PACKAGE_MODULES = ("_base_client.py", "_client.py", "_code_tables.py", "_codes.py",
+_PACKAGE_MODULES = ("_base_client.py", "_check.py", "_client.py", "_code_tables.py", "_codes.py",
                     "_convert.py", "_errors.py", "_request.py", "_response.py", "_result.py",
-                    "_wire.py", "_xml.py", "endpoints.py")
-_INTEGER_PATTERNS = {"integer": "^-?[0-9]+$", "non_negative": "^[0-9]+$", "flag": "^0*[01]$"}
+                    "_wire.py", "_xml.py", "check.py", "endpoints.py")
 
 _FILTERS: dict[str, Callable[..., Any]] = {
     "py_str": literals.python_string,
@@ -39,6 +38,8 @@ _FILTERS: dict[str, Callable[..., Any]] = {
     "parameter_value": python_types.parameter_value,
     "common_value": python_types.common_value,
     "public_names": python_types.public_names,
+    "known_codes": python_types.known_codes,
+    "none_code": python_types.none_code,
     "field_docstring": texts.field_docstring,
     "result_docstring": texts.result_docstring,
     "used_code_tables": texts.used_code_tables,
@@ -76,7 +77,7 @@ def render(api: Api) -> dict[str, str]:
     package = PACKAGE
     for module in _PACKAGE_MODULES:
         files[f"{package}/{module}"] = from_template(
-            f"package/{module}.j2", banner=comment, patterns=_INTEGER_PATTERNS,
+            f"package/{module}.j2", banner=comment, patterns=json_schema.PATTERNS,
             xml_root=api.xml_root)
     files[f"{package}/__init__.py"] = from_template("package/package_init.py.j2", banner=comment)
     files[f"{package}/py.typed"] = from_template("package/py.typed.j2", banner=comment)

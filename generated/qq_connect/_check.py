@@ -1,0 +1,292 @@
+# Generated from spec/api.yaml, spec/return_codes.yaml, spec/code_tables.yaml, spec/endpoints/get_vip_rich_info.yaml, spec/endpoints/get_vip_info.yaml; do not edit, run `make generate`.
+"""The contract check of captured bodies: the endpoint's JSON Schema, plus drift rules.
+
+Each finding is an **error** (the body breaks the contract: a reader of the spec
+cannot take it) or **drift** (it parses, but shows something the spec does not
+know). Schema verdicts come from a fast judge written for these flat schemas,
+or, with ``reference=True``, from the ``jsonschema`` package itself; a
+differential test proves the two agree.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
+from typing import Any, Literal
+from xml.parsers import expat
+
+from ._codes import RETURN_CODES
+from ._xml import ROOT as XML_ROOT
+from ._xml import XMLRefused, parse_xml
+
+__all__ = ["CONTRACTS", "Contract", "FieldRule", "Finding", "check_body", "check_document"]
+
+Kind = Literal["error", "drift"]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing wrong (error) or unknown (drift) in a capture, at a JSON Pointer."""
+
+    kind: Kind
+    pointer: str
+    message: str
+    expected: str = ""
+    actual: str = ""
+
+
+@dataclass(frozen=True)
+class FieldRule:
+    kind: str
+    documented: bool
+    known_codes: frozenset[int] | None = None
+    none_code: int | None = None
+
+
+@dataclass(frozen=True)
+class Contract:
+    endpoint: str
+    fields: Mapping[str, FieldRule]
+
+    @property
+    def required_on_success(self) -> tuple[str, ...]:
+        return tuple(name for name, rule in self.fields.items()
+                     if rule.documented and name not in ("ret", "msg"))
+
+    @property
+    def example_only(self) -> tuple[str, ...]:
+        return tuple(name for name, rule in self.fields.items() if not rule.documented)
+
+
+CONTRACTS: Mapping[str, Contract] = {
+    "get_vip_rich_info": Contract("get_vip_rich_info", {
+        "ret": FieldRule("return_code", True),
+        "msg": FieldRule("text", True),
+        "is_lost": FieldRule("flag", False),
+        "is_qq_vip": FieldRule("flag", True),
+        "is_qq_year_vip": FieldRule("flag", False),
+        "qq_vip_level": FieldRule("level", False),
+        "qq_vip_start": FieldRule("timestamp", True),
+        "qq_vip_end": FieldRule("timestamp", True),
+        "qq_vip_payway": FieldRule("code", True, frozenset({5, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111, 112, 113, 114, 115, 116, 117, 118, 119}), 0),
+        "qq_year_vip_start": FieldRule("timestamp", True),
+        "qq_year_vip_end": FieldRule("timestamp", True),
+        "qq_year_vip_payway": FieldRule("code", True, frozenset({5, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111, 112, 113, 114, 115, 116, 117, 118, 119}), 0),
+        "qq_zuanhuang_start": FieldRule("timestamp", True),
+        "qq_zuanhuang_end": FieldRule("timestamp", True),
+        "qq_zuanhuang_payway": FieldRule("code", True, frozenset({5, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111, 112, 113, 114, 115, 116, 117, 118, 119}), 0),
+        "qq_haohua_start": FieldRule("timestamp", True),
+        "qq_haohua_end": FieldRule("timestamp", True),
+        "qq_haohua_payway": FieldRule("code", True, frozenset({5, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111, 112, 113, 114, 115, 116, 117, 118, 119}), 0),
+        "qq_svip_start": FieldRule("timestamp", True),
+        "qq_svip_end": FieldRule("timestamp", True),
+        "qq_svip_payway": FieldRule("code", True, frozenset({5, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111, 112, 113, 114, 115, 116, 117, 118, 119}), 0),
+        "history_pay_time": FieldRule("timestamp", True),
+        "history_end_time": FieldRule("timestamp", True),
+    }),
+    "get_vip_info": Contract("get_vip_info", {
+        "ret": FieldRule("return_code", True),
+        "msg": FieldRule("text", True),
+        "is_qq_vip": FieldRule("flag", True),
+        "is_qq_year_vip": FieldRule("flag", True),
+        "qq_vip_level": FieldRule("level", False),
+    }),
+}
+
+_INTEGER = re.compile("^-?[0-9]+$")
+_NON_NEGATIVE = re.compile("^[0-9]+$")
+_FLAG = re.compile("^0*[01]$")
+_ZERO = re.compile("^-?0+$")
+# Per kind: the numeric-string pattern, the integer bounds, and what to expect.
+_KINDS: Mapping[str, tuple[re.Pattern[str], int | None, int | None, str]] = {
+    "return_code": (_INTEGER, None, None, "an integer"),
+    "integer": (_INTEGER, None, None, "an integer"),
+    "code": (_INTEGER, None, None, "an integer code"),
+    "timestamp": (_NON_NEGATIVE, 0, None, "Unix seconds >= 0"),
+    "level": (_NON_NEGATIVE, 0, None, "an integer >= 0"),
+    "flag": (_FLAG, 0, 1, "0 or 1"),
+}
+
+
+def escape_pointer(key: str) -> str:
+    return "/" + key.replace("~", "~0").replace("/", "~1")
+
+
+def describe(value: object) -> str:
+    text = json.dumps(value, ensure_ascii=False) if _is_json(value) else repr(value)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _is_json(value: object) -> bool:
+    return value is None or isinstance(value, (str, int, float, bool, list, dict))
+
+
+def _is_integer(value: object) -> bool:
+    # JSON Schema's "integer": any number with a zero fractional part; never a boolean.
+    return type(value) is int or (type(value) is float and value.is_integer())
+
+
+def judge_value(kind: str, value: object) -> str | None:
+    """What the schema expected if ``value`` breaks the field's kind, else None."""
+    if kind == "text":
+        return None if type(value) is str else "a string"
+    pattern, low, high, expected = _KINDS[kind]
+    if type(value) is str:
+        return None if pattern.search(value) else expected
+    if not _is_integer(value):
+        return expected
+    number: float = value  # type: ignore[assignment]
+    if (low is not None and number < low) or (high is not None and number > high):
+        return expected
+    return None
+
+
+def is_success(document: Mapping[str, object]) -> bool:
+    """The schema's ``if``: ret is 0, as a number or a string of zeros."""
+    if "ret" not in document:
+        return False
+    ret = document["ret"]
+    if type(ret) is str:
+        return bool(_ZERO.search(ret))
+    return _is_integer(ret) and ret == 0
+
+
+def fast_schema_findings(contract: Contract, document: object) -> Iterator[Finding]:
+    """The generated JSON Schema's verdict, judged directly."""
+    if type(document) is not dict:
+        yield Finding("error", "", "the body is not an object", "an object", describe(document))
+        return
+    for name in ("ret", "msg"):
+        if name not in document:
+            yield Finding("error", escape_pointer(name), "required field missing", "present",
+                          "missing")
+    if is_success(document):
+        for name in contract.required_on_success:
+            if name not in document:
+                yield Finding("error", escape_pointer(name), "documented field missing on success",
+                              "present", "missing")
+    for name, value in document.items():
+        rule = contract.fields.get(name)
+        if rule is not None:
+            expected = judge_value(rule.kind, value)
+            if expected is not None:
+                yield Finding("error", escape_pointer(name), "wrong value", expected,
+                              describe(value))
+
+
+@cache
+def _reference_validator(endpoint: str) -> Any:
+    from jsonschema import Draft202012Validator  # optional: only the reference path needs it
+
+    text = resources.files(__package__).joinpath(f"schemas/{endpoint}.json").read_text("utf-8")
+    return Draft202012Validator(json.loads(text))
+
+
+def reference_schema_findings(contract: Contract, document: object) -> Iterator[Finding]:
+    """The same verdict from the reference validator, ``jsonschema``."""
+    for error in _reference_validator(contract.endpoint).iter_errors(document):
+        path = "".join(escape_pointer(str(part)) for part in error.absolute_path)
+        if error.validator == "required" and isinstance(error.instance, dict):
+            for name in error.validator_value:
+                if name not in error.instance:
+                    yield Finding("error", path + escape_pointer(name), error.message,
+                                  "present", "missing")
+        elif error.validator == "type" and not error.absolute_path:
+            yield Finding("error", "", error.message, "an object", describe(document))
+        else:
+            yield Finding("error", path, error.message, "", describe(error.instance))
+
+
+def drift_findings(contract: Contract, document: object, from_json: bool,
+                   duplicates: tuple[str, ...] = ()) -> Iterator[Finding]:
+    """What parses but the spec does not know."""
+    if type(document) is not dict:
+        return
+    for name in duplicates:
+        yield Finding("drift", escape_pointer(name), "duplicate key: the last value wins",
+                      "one value", "several")
+    for name, value in document.items():
+        rule = contract.fields.get(name)
+        if rule is None:
+            yield Finding("drift", escape_pointer(name), "field not in the spec", "absent",
+                          describe(value))
+            continue
+        if judge_value(rule.kind, value) is not None or rule.kind == "text":
+            continue
+        if from_json and type(value) is str:
+            yield Finding("drift", escape_pointer(name), "number sent as a numeric string",
+                          "a JSON number", describe(value))
+        number = int(value)
+        if rule.known_codes is not None and number not in rule.known_codes \
+                and number != rule.none_code:
+            yield Finding("drift", escape_pointer(name), "code not in the spec's table",
+                          "a known code", describe(value))
+        if rule.kind == "return_code" and number != 0 and number not in RETURN_CODES:
+            yield Finding("drift", escape_pointer(name), "ret not in the return-code tables",
+                          "a listed code", describe(value))
+    if is_success(document):
+        for name in contract.example_only:
+            if name not in document:
+                yield Finding("drift", escape_pointer(name), "example-only field missing",
+                              "present", "missing")
+
+
+class _WithDuplicates(dict[str, Any]):
+    """An object whose text repeated some keys (the last value won, as in ``json``)."""
+
+    duplicates: tuple[str, ...] = ()
+
+
+def _pairs_hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    document = dict(pairs)
+    if len(document) == len(pairs):
+        return document
+    repeated = _WithDuplicates(document)
+    names = [name for name, _ in pairs]
+    repeated.duplicates = tuple(sorted({name for name in names if names.count(name) > 1}))
+    return repeated
+
+
+_DECODER = json.JSONDecoder(object_pairs_hook=_pairs_hook)
+
+
+def load_json(body: bytes) -> tuple[object, tuple[str, ...]]:
+    """Parse as the reference does (``json``; last duplicate wins), noting duplicate keys."""
+    document = _DECODER.decode(body.decode("utf-8").removeprefix("\ufeff"))
+    if isinstance(document, _WithDuplicates):
+        return dict(document), document.duplicates
+    return document, ()
+
+
+SchemaJudge = Callable[[Contract, object], Iterator[Finding]]
+
+
+def check_document(contract: Contract, document: object, *, from_json: bool,
+                   duplicates: tuple[str, ...] = (), reference: bool = False) -> list[Finding]:
+    judge = reference_schema_findings if reference else fast_schema_findings
+    return [*judge(contract, document), *drift_findings(contract, document, from_json, duplicates)]
+
+
+def check_body(contract: Contract, body: bytes, format: str, *,
+               reference: bool = False) -> list[Finding]:
+    """Every finding for one captured body of ``format`` ("json" or "xml")."""
+    if format == "xml":
+        try:
+            fields = parse_xml(body)
+        except (XMLRefused, expat.ExpatError) as error:
+            return [Finding("error", f"/{XML_ROOT}", f"unusable XML: {error}", "an XML answer",
+                            describe(body[:40].decode("utf-8", "replace")))]
+        return [replace(finding, pointer=f"/{XML_ROOT}{finding.pointer}")
+                for finding in check_document(contract, fields, from_json=False,
+                                              reference=reference)]
+    try:
+        document, duplicates = load_json(body)
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:
+        return [Finding("error", "", f"unparseable JSON: {error}", "a JSON object",
+                        describe(body[:40].decode("utf-8", "replace")))]
+    return check_document(contract, document, from_json=True, duplicates=duplicates,
+                          reference=reference)
