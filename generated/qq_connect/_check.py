@@ -188,11 +188,14 @@ def _reference_validator(endpoint: str) -> Any:
 
 def reference_schema_findings(contract: Contract, document: object) -> Iterator[Finding]:
     """The same verdict from the reference validator, ``jsonschema``."""
+    missing: set[str] = set()
     for error in _reference_validator(contract.endpoint).iter_errors(document):
         path = "".join(escape_pointer(str(part)) for part in error.absolute_path)
         if error.validator == "required" and isinstance(error.instance, dict):
+            # One error per missing name, each naming it only in its message.
             for name in error.validator_value:
-                if name not in error.instance:
+                if name not in error.instance and name not in missing:
+                    missing.add(name)
                     yield Finding("error", path + escape_pointer(name), error.message,
                                   "present", "missing")
         elif error.validator == "type" and not error.absolute_path:

@@ -68,5 +68,10 @@ def parse_xml(body: bytes) -> dict[str, str]:
     parser.StartElementHandler = collector.start
     parser.EndElementHandler = collector.end
     parser.CharacterDataHandler = collector.text
-    parser.Parse(body, True)
+    try:
+        parser.Parse(body, True)
+    except XMLRefused:
+        raise
+    except ValueError as error:  # e.g. a declared multi-byte encoding such as GBK
+        raise XMLRefused(f"unsupported document: {error}") from None
     return collector.fields
