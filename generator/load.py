@@ -41,21 +41,24 @@ class SpecSources:
     endpoints: tuple[Document, ...]
 
 
+_NO_ANCHORS = "YAML anchors and aliases (&name, *name) are not allowed in a spec"
+
+
 class _NoAliasLoader(yaml.SafeLoader):
-    """A safe loader that refuses aliases, so no alias bomb can expand."""
+    """A safe loader that refuses anchors and aliases, so no alias bomb can expand."""
 
     def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()  # type: ignore[no-untyped-call]
-            raise yaml.composer.ComposerError(
-                None, None, "YAML aliases (*name) are not allowed in a spec", event.start_mark)
+        event = self.peek_event()  # type: ignore[no-untyped-call]
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            raise yaml.composer.ComposerError(None, None, _NO_ANCHORS, event.start_mark)
         return super().compose_node(parent, index)
 
 
 def _display_name(root: Path, path: Path) -> str:
     # Messages and banners name files relative to the spec's parent, never absolutely.
+    root = root.resolve()
     try:
-        return (Path(root.name) / path.relative_to(root)).as_posix()
+        return (Path(root.name) / path.resolve().relative_to(root)).as_posix()
     except ValueError:
         return path.name
 
@@ -108,7 +111,19 @@ def _convert(loader: yaml.SafeLoader, node: yaml.Node, path: KeyPath,
     if isinstance(node, yaml.SequenceNode):
         return [_convert(loader, item, (*path, index), lines, problems, name)
                 for index, item in enumerate(node.value)]
-    return loader.construct_object(node, deep=True)
+    value = loader.construct_object(node, deep=True)
+    if isinstance(value, str) and not _encodable(value):
+        problems.append(SpecProblem(name, lines[path], format_key_path(path),
+                                    "not valid Unicode text (a lone surrogate)"))
+    return value
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def load_sources(root: Path) -> SpecSources:
@@ -122,7 +137,10 @@ def load_sources(root: Path) -> SpecSources:
         if not isinstance(relative, str):
             problems.append(api.problem(path, "expected the path of a YAML file"))
             return None
-        target = root / relative
+        target = (root / relative).resolve()
+        if not target.is_relative_to(root.resolve()):
+            problems.append(api.problem(path, "must lie inside the spec directory"))
+            return None
         if not target.is_file():
             problems.append(api.problem(path, f"no such file: {relative}"))
             return None

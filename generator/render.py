@@ -19,9 +19,10 @@ PACKAGE = "qq_connect"
 VERSION = "0.1.0"
 RUNTIME_REQUIREMENTS = ("anyio>=4", "httpx>=0.28,<1", "pydantic>=2.11,<3")
 # Modules rendered once for the whole spec, from templates/package/<name>.j2.
-_PACKAGE_MODULES = ("_base_client.py", "_check.py", "_client.py", "_code_tables.py", "_codes.py",
-                    "_convert.py", "_errors.py", "_request.py", "_response.py", "_result.py",
-                    "_wire.py", "_xml.py", "check.py", "endpoints.py")
+_PACKAGE_MODULES = ("_base_client.py", "_capture.py", "_check.py", "_client.py",
+                    "_code_tables.py", "_codes.py", "_convert.py", "_errors.py", "_request.py",
+                    "_response.py", "_result.py", "_wire.py", "_xml.py", "check.py",
+                    "endpoints.py")
 
 _FILTERS: dict[str, Callable[..., Any]] = {
     "py_str": literals.python_string,

@@ -16,7 +16,7 @@ from jsonschema.exceptions import ValidationError
 
 from .errors import SpecError, SpecProblem
 from .load import Document, SpecSources
-from .naming import python_name_problem
+from .naming import pascal_case, python_name_problem, result_class_name, wire_class_name
 from .normalise import example_path
 
 _FORMAT_FILE = Path(__file__).with_name("spec_format.schema.json")
@@ -31,6 +31,22 @@ _KIND_WIRE_TYPES = {
     "text": "string",
 }
 _MAX_MESSAGE = 200
+# Arguments every generated client method already has.
+_METHOD_ARGUMENTS = frozenset({"self", "method", "format", "timeout"})
+# Attributes of the generated clients that an endpoint method must not replace.
+_CLIENT_ATTRIBUTES = frozenset({"close", "aclose", "with_raw_response", "base_url", "timeout",
+                                "retry_policy", "max_body_bytes", "capture_dir"})
+# Classes and names the generated package defines whatever the spec says.
+_FIXED_NAMES = frozenset({
+    "ApiError", "AsyncQQConnect", "BaseClient", "CodeValue", "ConnectError", "DecodeError",
+    "Endpoint", "HTTPStatusError", "Prepared", "QQConnect", "QQConnectError", "RawResponse",
+    "RequestInfo", "RequestTimeoutError", "ResponseTooLargeError", "ResponseValidationError",
+    "Result", "RetryPolicy", "ReturnCode", "TransportError", "Finding", "Contract", "FieldRule",
+    "Capture", "Report"})
+# Places where the spec must hold whole integers, not 7.0 (JSON Schema accepts both).
+_INTEGER_PLACES = (("return_codes", ("codes", "*", "code")),
+                   ("code_tables", ("*", "none_code")),
+                   ("code_tables", ("*", "codes", "*", "code")))
 
 
 @cache
@@ -75,7 +91,16 @@ def _short_message(error: ValidationError) -> str:
 
 def _semantic_problems(sources: SpecSources) -> Iterator[SpecProblem]:
     api, codes, tables = sources.api, sources.return_codes, sources.code_tables
+    for document, pattern in ((codes, _INTEGER_PLACES[0][1]), (tables, _INTEGER_PLACES[1][1]),
+                              (tables, _INTEGER_PLACES[2][1])):
+        yield from _whole_integer_problems(document, document.data, pattern, ())
     yield from _duplicates(api, ("common_parameters",), "name")
+    for index, parameter in enumerate(api.data["common_parameters"]):
+        yield from _name_problems(api, ("common_parameters", index, "name"), parameter["name"])
+        if parameter["name"] in _METHOD_ARGUMENTS:
+            yield api.problem(("common_parameters", index, "name"),
+                              "every client method already has an argument of this name")
+    yield from _class_name_clashes(sources)
     categories = {c["name"] for c in codes.data["categories"]}
     yield from _duplicates(codes, ("categories",), "name")
     yield from _duplicates(codes, ("categories",), "exception")
@@ -117,11 +142,16 @@ def _endpoint_problems(document: Document, tables: set[str], common: set[str],
         if method not in methods:
             yield document.problem(("methods", index), f"{method} is not a transport method")
     yield from _duplicates(document, ("parameters",), "name")
+    if data["name"] in _CLIENT_ATTRIBUTES:
+        yield document.problem(("name",), "the clients already have an attribute of this name")
     for index, parameter in enumerate(data["parameters"]):
         path = ("parameters", index, "name")
         yield from _name_problems(document, path, parameter["name"])
         if parameter["name"] in common:
             yield document.problem(path, "already a common parameter")
+        elif parameter["name"] in _METHOD_ARGUMENTS:
+            yield document.problem(path, "every client method already has an argument of "
+                                   "this name")
     fields = data["response"]["fields"]
     yield from _duplicates(document, ("response", "fields"), "name")
     for index, field in enumerate(fields):
@@ -184,3 +214,42 @@ def _duplicates(document: Document, path: tuple[str | int, ...],
         if value in seen:
             yield document.problem((*path, index, key), f"duplicate {key} {value!r}")
         seen.add(value)
+
+
+def _whole_integer_problems(document: Document, data: Any, pattern: tuple[str, ...],
+                            path: tuple[str | int, ...]) -> Iterator[SpecProblem]:
+    if not pattern:
+        if type(data) is not int:
+            yield document.problem(path, f"expected a whole integer, not {data!r}")
+        return
+    head, rest = pattern[0], pattern[1:]
+    if head != "*":
+        yield from _whole_integer_problems(document, data[head], rest, (*path, head))
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _whole_integer_problems(document, value, rest, (*path, key))
+    else:
+        for index, value in enumerate(data):
+            yield from _whole_integer_problems(document, value, rest, (*path, index))
+
+
+def _class_name_clashes(sources: SpecSources) -> Iterator[SpecProblem]:
+    """Every class the spec names must be unique in the package and not a fixed name."""
+    named: list[tuple[str, Document, tuple[str | int, ...]]] = []
+    for document in sources.endpoints:
+        name = document.data["name"]
+        named.append((result_class_name(name), document, ("name",)))
+        named.append((wire_class_name(name), document, ("name",)))
+    for index, category in enumerate(sources.return_codes.data["categories"]):
+        named.append((category["exception"], sources.return_codes,
+                      ("categories", index, "exception")))
+    for table in sources.code_tables.data:
+        named.append((pascal_case(table), sources.code_tables, (table,)))
+    seen: set[str] = set()
+    for class_name, document, path in named:
+        if class_name in _FIXED_NAMES:
+            yield document.problem(path, f"would define {class_name}, which the package "
+                                   "already defines")
+        elif class_name in seen:
+            yield document.problem(path, f"would define {class_name} a second time")
+        seen.add(class_name)

@@ -13,9 +13,11 @@ import re
 import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 import httpx
+from ._capture import write_capture
 from ._errors import (
     ApiError,
     ConnectError,
@@ -184,6 +186,9 @@ class Prepared(Generic[ResultT]):
     def finish(self, response: httpx.Response) -> RawResponse[ResultT]:
         """Check the status, parse the body, and keep what the caller may want to see."""
         content = b"".join(self._chunks)
+        if self.core.capture_dir is not None and response.status_code == 200:
+            write_capture(self.core.capture_dir, self.info, response.status_code,
+                          response.headers, content, self.secrets)
         if response.status_code != 200:
             raise HTTPStatusError(self.info.endpoint, response.status_code, content)
         try:
@@ -214,8 +219,10 @@ class BaseClient:
     """Configuration shared by both clients; holds no connection of its own."""
 
     def __init__(self, app_id: str | int, *, base_url: str, timeout: Timeout,
-                 max_retries: int | RetryPolicy, max_body_bytes: int) -> None:
+                 max_retries: int | RetryPolicy, max_body_bytes: int,
+                 capture_dir: Path | None) -> None:
         self._app_id = str(app_id)
+        self.capture_dir = capture_dir
         self.base_url = base_url.rstrip("/")
         self.timeout = timeout
         self.retry_policy = (max_retries if isinstance(max_retries, RetryPolicy)

@@ -8,6 +8,7 @@ I/O differ. Use them as context managers, or call ``close()`` / ``aclose()``.
 from __future__ import annotations
 
 import time
+from pathlib import Path
 from types import TracebackType
 from typing import Literal
 
@@ -55,11 +56,12 @@ class QQConnect(BaseClient):
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int | RetryPolicy = DEFAULT_MAX_RETRIES,
         max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
+        capture_dir: Path | None = None,
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         super().__init__(app_id, base_url=base_url, timeout=timeout, max_retries=max_retries,
-                         max_body_bytes=max_body_bytes)
+                         max_body_bytes=max_body_bytes, capture_dir=capture_dir)
         self._owns_http = http_client is None
         self._http = http_client or httpx.Client(timeout=timeout, transport=transport)
 
@@ -221,11 +223,12 @@ class AsyncQQConnect(BaseClient):
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int | RetryPolicy = DEFAULT_MAX_RETRIES,
         max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
+        capture_dir: Path | None = None,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         super().__init__(app_id, base_url=base_url, timeout=timeout, max_retries=max_retries,
-                         max_body_bytes=max_body_bytes)
+                         max_body_bytes=max_body_bytes, capture_dir=capture_dir)
         self._owns_http = http_client is None
         self._http = http_client or httpx.AsyncClient(timeout=timeout, transport=transport)
 

@@ -1,0 +1,63 @@
+# Generated from spec/api.yaml, spec/return_codes.yaml, spec/code_tables.yaml, spec/endpoints/get_vip_rich_info.yaml, spec/endpoints/get_vip_info.yaml; do not edit, run `make generate`.
+"""Recording real answers as captures for the contract check, with the secrets scrubbed.
+
+``QQConnect(..., capture_dir=Path("captures"))`` stores every HTTP 200 answer as
+``captures/<endpoint>/<time>-<id>.json|xml`` (the layout ``python -m qq_connect.check``
+reads) next to ``<same name>.meta.json`` (status, headers, the redacted URL). The
+access token, the app id and the openid are replaced wherever they stand as a whole
+word: in the body (avatar URLs embed the openid), in headers and in the URL.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+import uuid
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from urllib.parse import quote, quote_plus
+
+from ._errors import RequestInfo
+
+__all__ = ["SCRUBBED", "scrub", "write_capture"]
+
+SCRUBBED = "SCRUBBED"
+_DROPPED_HEADERS = frozenset({"set-cookie", "cookie", "authorization"})
+
+
+def _forms(secret: str) -> set[str]:
+    return {secret, quote(secret, safe=""), quote_plus(secret, safe="")}
+
+
+def scrub(text: str, secrets: Iterable[str]) -> str:
+    """``text`` with each secret (raw or percent-encoded) replaced where it is a whole word."""
+    for secret in sorted({form for s in secrets if s for form in _forms(s)}, key=len,
+                         reverse=True):
+        text = re.sub(rf"(?<![0-9A-Za-z]){re.escape(secret)}(?![0-9A-Za-z])", SCRUBBED, text)
+    return text
+
+
+def write_capture(directory: Path, request: RequestInfo, status: int,
+                  headers: Mapping[str, str], content: bytes, secrets: Iterable[str]) -> Path:
+    """Store one answer under ``directory/<endpoint>/``; return the body's path."""
+    secrets = list(secrets)
+    body = scrub(content.decode("utf-8", "surrogateescape"), secrets).encode(
+        "utf-8", "surrogateescape")
+    format = "xml" if body.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<") else "json"
+    folder = directory / request.endpoint
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = f"{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
+    path = folder / f"{stem}.{format}"
+    path.write_bytes(body)
+    meta = {
+        "endpoint": request.endpoint,
+        "method": request.method,
+        "url": scrub(request.url, secrets),
+        "status": status,
+        "headers": {name: scrub(value, secrets) for name, value in sorted(headers.items())
+                    if name.lower() not in _DROPPED_HEADERS},
+    }
+    (folder / f"{stem}.meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2),
+                                             encoding="utf-8")
+    return path
