@@ -26,7 +26,7 @@ def test_captures_are_scrubbed_and_checkable(graph: FakeGraph, tmp_path: Path) -
     folder = tmp_path / "get_vip_rich_info"
     bodies = sorted(p for p in folder.iterdir() if not p.name.endswith(".meta.json"))
     metas = sorted(folder.glob("*.meta.json"))
-    assert [p.suffix for p in bodies] == sorted([".json", ".xml"]) and len(metas) == 2
+    assert sorted(p.suffix for p in bodies) == [".json", ".xml"] and len(metas) == 2
     for path in folder.iterdir():
         text = path.read_text(encoding="utf-8")
         for secret in SECRETS:
