@@ -72,6 +72,6 @@ def parse_xml(body: bytes) -> dict[str, str]:
         parser.Parse(body, True)
     except XMLRefused:
         raise
-    except ValueError as error:  # e.g. a declared multi-byte encoding such as GBK
+    except (ValueError, LookupError) as error:  # a declared encoding expat cannot read
         raise XMLRefused(f"unsupported document: {error}") from None
     return collector.fields

@@ -1,4 +1,4 @@
-"""Fixtures of the e2e tests: one real HTTP server per session, a fresh script per test.
+"""Fixtures of the e2e tests: one fake graph.qq.com per session, a fresh script per test.
 
 Tests that take ``endpoint`` run once per endpoint of the spec; with ``method`` and/or
 ``format`` too, once per method and/or format that endpoint's YAML lists.
@@ -12,10 +12,11 @@ from collections.abc import Iterator
 import pytest
 
 import qq_connect
-from tests.e2e.graph_server import FakeGraph, load_spec_endpoints
 from tests.e2e.support import APP_ID
+from tests.fakes.graph import SPEC, FakeGraph, load_endpoints
 
-SPEC_ENDPOINTS = load_spec_endpoints()
+SPEC_ENDPOINTS = load_endpoints()
+assert SPEC_ENDPOINTS, f"no endpoint listed in {SPEC / 'api.yaml'}"
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -33,20 +34,19 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 
 @pytest.fixture(scope="session")
 def server() -> Iterator[FakeGraph]:
-    graph = FakeGraph(SPEC_ENDPOINTS)
-    graph.start()
-    try:
+    with FakeGraph() as graph:
+        # Every path a test scripts is one of these, so the fake serves each of them.
+        assert set(graph.examples) == {endpoint.path for endpoint in SPEC_ENDPOINTS}
         yield graph
-    finally:
-        graph.stop()
 
 
 @pytest.fixture
 def graph(server: FakeGraph) -> Iterator[FakeGraph]:
     server.reset()
     yield server
-    left = server.reset()
-    assert not left, f"canned answers never requested: {left}"
+    left = server.unconsumed()
+    server.reset()
+    assert not left, f"scripted answers never requested: {left}"
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from urllib.parse import quote
 import yaml
 
 import qq_connect
-from tests.e2e.graph_server import SPEC, SpecEndpoint
+from tests.fakes.graph import SPEC, SpecEndpoint
 
 # Distinctive values, so a leak is easy to find. The token and the openid need RFC 1738
 # encoding: space, "+", "/", "=", "~", "&" and non-ASCII.

@@ -7,8 +7,8 @@ import json
 import pytest
 
 import qq_connect
-from tests.e2e.graph_server import HTML_UTF8, Answer, FakeGraph, SpecEndpoint
 from tests.e2e.support import APP_ID, OPENID, TOKEN, call, generated_endpoint
+from tests.fakes.graph import CONTENT_TYPE, Answer, FakeGraph, SpecEndpoint
 
 
 def test_success_example_parses_into_the_result_model(
@@ -16,7 +16,7 @@ def test_success_example_parses_into_the_result_model(
         format: str) -> None:
     example = endpoint.example("success", format)
     made = generated_endpoint(endpoint)
-    graph.enqueue(endpoint.path, Answer(example))
+    graph.script(endpoint.path, Answer(example))
 
     result = call(client, endpoint, method, format)
 
@@ -33,13 +33,13 @@ def test_raw_response_shows_the_bytes_served_as_html(
         client: qq_connect.QQConnect, graph: FakeGraph, endpoint: SpecEndpoint, method: str,
         format: str) -> None:
     example = endpoint.example("success", format)
-    graph.enqueue(endpoint.path, Answer(example))
+    graph.script(endpoint.path, Answer(example))
 
     raw = getattr(client.with_raw_response, endpoint.name)(TOKEN, OPENID, method=method,
                                                            format=format)
 
     assert raw.status_code == 200
-    assert raw.headers["content-type"] == HTML_UTF8
+    assert raw.headers["content-type"] == CONTENT_TYPE
     assert raw.content == example
     assert raw.result == generated_endpoint(endpoint).parse(example)
     assert raw.request.endpoint == endpoint.name and raw.request.method == method
@@ -48,8 +48,8 @@ def test_raw_response_shows_the_bytes_served_as_html(
 def test_json_and_xml_answers_give_equal_results(
         client: qq_connect.QQConnect, graph: FakeGraph, endpoint: SpecEndpoint,
         method: str) -> None:
-    graph.enqueue(endpoint.path, Answer(endpoint.example("success", "json")),
-                  Answer(endpoint.example("success", "xml")))
+    graph.script(endpoint.path, Answer(endpoint.example("success", "json")),
+                 Answer(endpoint.example("success", "xml")))
     from_json = call(client, endpoint, method, "json")
     from_xml = call(client, endpoint, method, "xml")
     assert from_json == from_xml
@@ -62,7 +62,7 @@ def test_parser_follows_the_body_not_the_format_asked_for(
         served: str) -> None:
     asked = "xml" if served == "json" else "json"
     example = endpoint.example("success", served)
-    graph.enqueue(endpoint.path, Answer(example))
+    graph.script(endpoint.path, Answer(example))
     assert call(client, endpoint, "GET", asked) == generated_endpoint(endpoint).parse(example)
 
 
@@ -73,9 +73,9 @@ def test_numeric_strings_parse_like_integers(
     numbers["msg"] = "success"
     assert all(type(value) is int for name, value in numbers.items() if name != "msg")
     strings = {name: str(value) for name, value in numbers.items()}
-    graph.enqueue(endpoint.path,
-                  Answer(json.dumps(numbers, ensure_ascii=False).encode()),
-                  Answer(json.dumps(strings, ensure_ascii=False).encode()))
+    graph.script(endpoint.path,
+                 Answer(json.dumps(numbers, ensure_ascii=False).encode()),
+                 Answer(json.dumps(strings, ensure_ascii=False).encode()))
 
     from_numbers = call(client, endpoint, method)
     from_strings = call(client, endpoint, method)
@@ -90,7 +90,7 @@ def test_numeric_strings_parse_like_integers(
 async def test_async_client_parses_the_same_answers(
         graph: FakeGraph, endpoint: SpecEndpoint, method: str, format: str) -> None:
     example = endpoint.example("success", format)
-    graph.enqueue(endpoint.path, Answer(example))
+    graph.script(endpoint.path, Answer(example))
     async with qq_connect.AsyncQQConnect(APP_ID, base_url=graph.url, timeout=5.0,
                                          max_retries=0) as client:
         result = await getattr(client, endpoint.name)(TOKEN, OPENID, method=method,

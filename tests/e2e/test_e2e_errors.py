@@ -8,13 +8,13 @@ import socket
 import pytest
 
 import qq_connect
-from tests.e2e.graph_server import HTML_UTF8, Answer, FakeGraph, SpecEndpoint
 from tests.e2e.support import (
     APP_ID,
     assert_error_hides_secrets,
     call,
     return_code_meanings,
 )
+from tests.fakes.graph import CONTENT_TYPE, Answer, FakeGraph, SpecEndpoint
 
 MEANINGS = return_code_meanings()
 HTML_PAGE = (b"<html><head><title>QQ Connect</title></head>"
@@ -36,7 +36,7 @@ def test_not_logged_in_example_raises_not_logged_in_error(
         method: str) -> None:
     example = endpoint.example("not_logged_in", "json")
     expected = json.loads(example)
-    graph.enqueue(endpoint.path, Answer(example))
+    graph.script(endpoint.path, Answer(example))
 
     with pytest.raises(qq_connect.NotLoggedInError) as raised:
         call(client, endpoint, method)
@@ -71,7 +71,7 @@ def test_return_codes_raise_their_typed_error(
         ret: int, error_class: type[qq_connect.ApiError], category: str,
         retryable: bool) -> None:
     msg = f"错误 {ret}: 请稍后再试"
-    graph.enqueue(endpoint.path, Answer(error_body(format, ret, msg)))
+    graph.script(endpoint.path, Answer(error_body(format, ret, msg)))
 
     with pytest.raises(qq_connect.ApiError) as raised:
         call(client, endpoint, "GET", format)
@@ -90,7 +90,7 @@ def test_return_codes_raise_their_typed_error(
 def test_server_busy_is_retried_until_success(graph: FakeGraph, endpoint: SpecEndpoint,
                                               format: str) -> None:
     policy = qq_connect.RetryPolicy(max_retries=2, initial_delay=0.01, max_delay=0.01)
-    graph.enqueue(endpoint.path, Answer(error_body(format, 1001, "服务器繁忙")))
+    graph.script(endpoint.path, Answer(error_body(format, 1001, "服务器繁忙")))
     with qq_connect.QQConnect(APP_ID, base_url=graph.url, timeout=5.0,
                               max_retries=policy) as client:
         result = call(client, endpoint, "POST", format)
@@ -102,7 +102,7 @@ def test_server_busy_is_retried_until_success(graph: FakeGraph, endpoint: SpecEn
 
 def test_http_502_raises_http_status_error(client: qq_connect.QQConnect, graph: FakeGraph,
                                            endpoint: SpecEndpoint, method: str) -> None:
-    graph.enqueue(endpoint.path, Answer(HTML_502, status=502))
+    graph.script(endpoint.path, Answer(HTML_502, status=502))
 
     with pytest.raises(qq_connect.HTTPStatusError) as raised:
         call(client, endpoint, method)
@@ -136,7 +136,7 @@ def test_undecodable_200_raises_decode_error(client: qq_connect.QQConnect, graph
                                              endpoint: SpecEndpoint, method: str,
                                              case: str) -> None:
     body = undecodable_body(case, endpoint.example("success", "json"))
-    graph.enqueue(endpoint.path, Answer(body))
+    graph.script(endpoint.path, Answer(body))
 
     with pytest.raises(qq_connect.DecodeError) as raised:
         call(client, endpoint, method)
@@ -145,7 +145,7 @@ def test_undecodable_200_raises_decode_error(client: qq_connect.QQConnect, graph
     # Not a contract violation: the body is no JSON or XML answer at all.
     assert type(error) is qq_connect.DecodeError
     assert error.endpoint == endpoint.name
-    assert (error.status, error.content_type) == (200, HTML_UTF8)
+    assert (error.status, error.content_type) == (200, CONTENT_TYPE)
     message = str(error)
     assert message.startswith(f"{endpoint.name}:")
     if body:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import httpx
 
 import qq_connect
-from tests.e2e.graph_server import FakeGraph, SpecEndpoint
 from tests.e2e.support import APP_ID, assert_no_secrets, call
+from tests.fakes.graph import FakeGraph, SpecEndpoint
 
 
 def test_repr_of_the_client_hides_the_app_id(graph: FakeGraph) -> None:

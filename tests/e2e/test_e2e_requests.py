@@ -7,7 +7,6 @@ from urllib.parse import parse_qsl
 import yaml
 
 import qq_connect
-from tests.e2e.graph_server import SPEC, FakeGraph, Recorded, SpecEndpoint
 from tests.e2e.support import (
     APP_ID,
     OPENID,
@@ -16,6 +15,7 @@ from tests.e2e.support import (
     expected_parameters,
     generated_endpoint,
 )
+from tests.fakes.graph import SPEC, FakeGraph, Recorded, SpecEndpoint
 
 
 def only_request(graph: FakeGraph) -> Recorded:

@@ -3,6 +3,8 @@
 Tests start it in a thread (``with FakeGraph() as graph: ...``) and script faults per
 endpoint; by hand: ``python -m tests.fakes.graph --port 8000`` serves the examples.
 Every answer goes out as ``text/html; charset=utf-8``, like the real service.
+The spec's endpoints load as ``SpecEndpoint``s (``load_endpoints``) for tests that
+parametrize over them.
 """
 
 from __future__ import annotations
@@ -61,25 +63,75 @@ Fault = Answer | Delay | Reset | Truncate
 class Recorded:
     method: str
     path: str
-    query: str
+    query: str  # raw, undecoded; "" when there is no query
     headers: dict[str, str]
     body: bytes
     peer: int  # the client's port: one per connection
+    target: str = ""  # the request-target exactly as sent: path, and ``?query`` if any
+    header_lines: tuple[tuple[str, str], ...] = ()  # every header as sent, in order
+
+    def header(self, name: str) -> str | None:
+        """The value of a header sent once (case-insensitive), or None if absent."""
+        values = [v for n, v in self.header_lines if n.lower() == name.lower()]
+        assert len(values) <= 1, f"header {name} sent {len(values)} times: {values}"
+        return values[0] if values else None
+
+
+@dataclass(frozen=True)
+class Example:
+    """One example file of an endpoint, as listed in its YAML."""
+
+    name: str
+    format: str
+    body: bytes
+
+
+@dataclass(frozen=True)
+class SpecEndpoint:
+    """One endpoint as the spec describes it."""
+
+    name: str
+    path: str
+    methods: tuple[str, ...]
+    formats: tuple[str, ...]
+    examples: tuple[Example, ...]
+
+    def example(self, name: str, format: str) -> bytes:
+        found = [e.body for e in self.examples if (e.name, e.format) == (name, format)]
+        assert len(found) == 1, f"{self.name}: {len(found)} examples named {name!r} in {format}"
+        return found[0]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def load_endpoints(spec: Path = SPEC) -> tuple[SpecEndpoint, ...]:
+    """Every endpoint ``api.yaml`` lists, with its example files read as bytes."""
+    endpoints = []
+    api = yaml.safe_load((spec / "api.yaml").read_text(encoding="utf-8"))
+    for relative in api["endpoints"]:
+        path = spec / relative
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        examples = tuple(Example(item["name"], item["format"],
+                                 (path.parent / item["file"]).read_bytes())
+                         for item in data["examples"])
+        endpoints.append(SpecEndpoint(
+            name=data["name"], path=data["path"],
+            methods=tuple(m.upper() for m in data["methods"]),
+            formats=tuple(f.lower() for f in data["formats"]),
+            examples=examples))
+    return tuple(endpoints)
 
 
 def load_examples(spec: Path = SPEC) -> dict[str, dict[str, bytes]]:
     """Per endpoint path: ``{"json": success JSON, "xml": success XML, <name>.<format>: ...}``."""
     examples: dict[str, dict[str, bytes]] = {}
-    api = yaml.safe_load((spec / "api.yaml").read_text(encoding="utf-8"))
-    for relative in api["endpoints"]:
-        path = spec / relative
-        endpoint = yaml.safe_load(path.read_text(encoding="utf-8"))
-        bodies = examples.setdefault(endpoint["path"], {})
-        for example in endpoint["examples"]:
-            body = (path.parent / example["file"]).read_bytes()
-            bodies[f"{example['name']}.{example['format']}"] = body
-            if example["name"] == "success":
-                bodies[example["format"]] = body
+    for endpoint in load_endpoints(spec):
+        bodies = examples.setdefault(endpoint.path, {})
+        for example in endpoint.examples:
+            bodies[f"{example.name}.{example.format}"] = example.body
+            if example.name == "success":
+                bodies[example.format] = example.body
     return examples
 
 
@@ -90,6 +142,7 @@ class _State:
     requests: list[Recorded] = field(default_factory=list)
     served: int = 0
     record: bool = True
+    open_connections: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -99,6 +152,17 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: object) -> None:  # quiet
         pass
+
+    def handle(self) -> None:  # one call per client connection
+        self._count_connection(+1)
+        try:
+            super().handle()
+        finally:
+            self._count_connection(-1)
+
+    def _count_connection(self, delta: int) -> None:
+        with self.server.state.lock:
+            self.server.state.open_connections += delta
 
     def do_GET(self) -> None:
         self._answer(b"")
@@ -111,7 +175,7 @@ class _Handler(BaseHTTPRequestHandler):
         state = self.server.state
         url = urlsplit(self.path)
         recorded = Recorded(self.command, url.path, url.query, dict(self.headers.items()), body,
-                            self.client_address[1])
+                            self.client_address[1], self.path, tuple(self.headers.items()))
         with state.lock:
             state.served += 1
             if state.record:
@@ -196,6 +260,25 @@ class FakeGraph:
         """Answer the next requests to ``path`` with ``faults``, in order, then normally."""
         with self._server.state.lock:
             self._server.state.scripts.setdefault(path, collections.deque()).extend(faults)
+
+    def unconsumed(self) -> list[tuple[str, Fault]]:
+        """The scripted faults no request has used yet, with their paths."""
+        with self._server.state.lock:
+            return [(path, fault) for path, script in self._server.state.scripts.items()
+                    for fault in script]
+
+    @property
+    def open_connections(self) -> int:
+        """How many client connections are open right now."""
+        with self._server.state.lock:
+            return self._server.state.open_connections
+
+    def wait_for_open_connections(self, count: int, timeout: float = 2.0) -> int:
+        """Wait until exactly ``count`` client connections are open; return the final count."""
+        deadline = time.monotonic() + timeout
+        while self.open_connections != count and time.monotonic() < deadline:
+            time.sleep(0.005)
+        return self.open_connections
 
     def reset(self) -> None:
         """Forget scripts and recorded requests."""
