@@ -106,3 +106,4 @@ def known_codes(table_name: str, api: Api) -> str:
 
 def none_code(table_name: str, api: Api) -> str:
     return str(next(table for table in api.code_tables if table.name == table_name).none_code)
+

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Annotated, ClassVar
 
-from pydantic import BeforeValidator
+from pydantic import BeforeValidator, InstanceOf
 
 from ._convert import CodeValue
 
@@ -51,6 +51,7 @@ class Payway(CodeValue):
     OTHER_LABEL: ClassVar[str] = "其他渠道"
 
 
+# InstanceOf: the value is built by validate_wire; pydantic need not rebuild it.
 PaywayField = Annotated[
-    Payway | None, BeforeValidator(Payway.validate_wire)
+    InstanceOf[Payway] | None, BeforeValidator(Payway.validate_wire)
 ]

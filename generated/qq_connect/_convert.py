@@ -10,16 +10,16 @@ from typing import Annotated, ClassVar, Self
 
 from pydantic import BeforeValidator, Strict
 
-__all__ = ["CodeValue", "Flag", "Timestamp"]
+__all__ = ["CodeValue", "Flag", "Timestamp", "flag_to_bool", "seconds_to_datetime"]
 
 
-def _flag_to_bool(value: object) -> object:
+def flag_to_bool(value: object) -> object:
     if type(value) is int and value in (0, 1):
         return value == 1
     return value
 
 
-def _seconds_to_datetime(value: object) -> object:
+def seconds_to_datetime(value: object) -> object:
     """Unix seconds → an aware UTC datetime; 0 means "none"."""
     if type(value) is not int:
         return value
@@ -31,8 +31,9 @@ def _seconds_to_datetime(value: object) -> object:
         raise ValueError(f"{value} seconds is outside the range of dates") from None
 
 
-Flag = Annotated[bool, Strict(), BeforeValidator(_flag_to_bool)]
-Timestamp = Annotated[datetime | None, BeforeValidator(_seconds_to_datetime)]
+# Strict bool after the conversion: only 0 and 1 (and bools) become flags.
+Flag = Annotated[bool, Strict(), BeforeValidator(flag_to_bool)]
+Timestamp = Annotated[datetime | None, BeforeValidator(seconds_to_datetime)]
 
 
 @dataclass(frozen=True)

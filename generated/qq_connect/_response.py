@@ -66,8 +66,14 @@ class Endpoint(Generic[WireT, ResultT]):
         return self.result_from_wire(wire, body)
 
     def result_from_wire(self, wire: WireT, body: bytes = b"") -> ResultT:
+        """The result of a validated wire model: conversions by the result model's types."""
+        present = wire.model_fields_set
+        values = {name: value for name, value in wire.__dict__.items()
+                  if name in present and name != "ret"}
+        if wire.model_extra:
+            values.update(wire.model_extra)
         try:
-            return self.result_model.model_validate(wire.model_dump(exclude={"ret"}, exclude_unset=True))
+            return self.result_model.model_validate(values)
         except ValidationError as error:
             raise self._validation_error(error, body) from None
 
@@ -76,7 +82,8 @@ class Endpoint(Generic[WireT, ResultT]):
         for detail in error.errors(include_url=False, include_input=False):
             if detail["type"] == "json_invalid":
                 return DecodeError(self.name, f"invalid JSON: {detail['msg']}", body)
-            location = ".".join(str(part) for part in detail["loc"]) or "<body>"
+            # The field is enough: union members add their own names after it.
+            location = str(detail["loc"][0]) if detail["loc"] else "<body>"
             problems.setdefault(location, detail["msg"])
         return ResponseValidationError(self.name, problems, body)
 

@@ -37,9 +37,15 @@ def _integer_parser(pattern: str) -> Callable[[object], object]:
     return parse
 
 
-WireInteger = Annotated[int, Strict(), BeforeValidator(_integer_parser("^-?[0-9]+$"))]
-WireNonNegative = Annotated[
+# Each type is a union: a JSON integer matches the first member inside pydantic-core;
+# only numeric strings and integral floats reach the Python parser of the second.
+WireInteger = Annotated[int, Strict()] | Annotated[
+    int, Strict(), BeforeValidator(_integer_parser("^-?[0-9]+$"))
+]
+WireNonNegative = Annotated[int, Strict(), Ge(0)] | Annotated[
     int, Strict(), Ge(0), BeforeValidator(_integer_parser("^[0-9]+$"))
 ]
-WireFlag = Annotated[int, Strict(), Ge(0), Le(1), BeforeValidator(_integer_parser("^0*[01]$"))]
+WireFlag = Annotated[int, Strict(), Ge(0), Le(1)] | Annotated[
+    int, Strict(), Ge(0), Le(1), BeforeValidator(_integer_parser("^0*[01]$"))
+]
 WireText = Annotated[str, Strict()]

@@ -44,7 +44,7 @@ def test_wire_types_accept_what_the_schema_accepts(field: str, value: object,
 def test_wire_types_reject_what_the_schema_rejects(field: str, value: object) -> None:
     with pytest.raises(ValidationError) as raised:
         Probe.model_validate({field: value})
-    assert raised.value.errors()[0]["loc"] == (field,)
+    assert raised.value.errors()[0]["loc"][0] == field  # then the union member
 
 
 def test_conveniences() -> None:
