@@ -11,12 +11,13 @@ differential test proves the two agree.
 from __future__ import annotations
 
 import json
+import operator
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 from xml.parsers import expat
 
 from ._codes import RETURN_CODES
@@ -52,12 +53,12 @@ class Contract:
     endpoint: str
     fields: Mapping[str, FieldRule]
 
-    @property
+    @cached_property
     def required_on_success(self) -> tuple[str, ...]:
         return tuple(name for name, rule in self.fields.items()
                      if rule.documented and name not in ("ret", "msg"))
 
-    @property
+    @cached_property
     def example_only(self) -> tuple[str, ...]:
         return tuple(name for name, rule in self.fields.items() if not rule.documented)
 
@@ -155,7 +156,17 @@ def is_success(document: Mapping[str, object]) -> bool:
     return _is_integer(ret) and ret == 0
 
 
-def fast_schema_findings(contract: Contract, document: object) -> Iterator[Finding]:
+def judge_fields(contract: Contract, document: object) -> dict[str, str | None]:
+    """Per known field present: what the schema expected if its value is wrong, else None."""
+    if type(document) is not dict:
+        return {}
+    fields = contract.fields
+    return {name: judge_value(fields[name].kind, value) for name, value in document.items()
+            if name in fields}
+
+
+def fast_schema_findings(contract: Contract, document: object,
+                         judged: Mapping[str, str | None]) -> Iterator[Finding]:
     """The generated JSON Schema's verdict, judged directly."""
     if type(document) is not dict:
         yield Finding("error", "", "the body is not an object", "an object", describe(document))
@@ -169,13 +180,10 @@ def fast_schema_findings(contract: Contract, document: object) -> Iterator[Findi
             if name not in document:
                 yield Finding("error", escape_pointer(name), "documented field missing on success",
                               "present", "missing")
-    for name, value in document.items():
-        rule = contract.fields.get(name)
-        if rule is not None:
-            expected = judge_value(rule.kind, value)
-            if expected is not None:
-                yield Finding("error", escape_pointer(name), "wrong value", expected,
-                              describe(value))
+    for name, expected in judged.items():
+        if expected is not None:
+            yield Finding("error", escape_pointer(name), "wrong value", expected,
+                          describe(document[name]))
 
 
 @cache
@@ -186,7 +194,8 @@ def _reference_validator(endpoint: str) -> Any:
     return Draft202012Validator(json.loads(text))
 
 
-def reference_schema_findings(contract: Contract, document: object) -> Iterator[Finding]:
+def reference_schema_findings(contract: Contract, document: object,
+                              judged: Mapping[str, str | None] = {}) -> Iterator[Finding]:
     """The same verdict from the reference validator, ``jsonschema``."""
     missing: set[str] = set()
     for error in _reference_validator(contract.endpoint).iter_errors(document):
@@ -205,7 +214,8 @@ def reference_schema_findings(contract: Contract, document: object) -> Iterator[
 
 
 def drift_findings(contract: Contract, document: object, from_json: bool,
-                   duplicates: tuple[str, ...] = ()) -> Iterator[Finding]:
+                   duplicates: tuple[str, ...], judged: Mapping[str, str | None]
+                   ) -> Iterator[Finding]:
     """What parses but the spec does not know."""
     if type(document) is not dict:
         return
@@ -218,7 +228,7 @@ def drift_findings(contract: Contract, document: object, from_json: bool,
             yield Finding("drift", escape_pointer(name), "field not in the spec", "absent",
                           describe(value))
             continue
-        if judge_value(rule.kind, value) is not None or rule.kind == "text":
+        if judged[name] is not None or rule.kind == "text":
             continue
         if from_json and type(value) is str:
             yield Finding("drift", escape_pointer(name), "number sent as a numeric string",
@@ -255,23 +265,114 @@ def _pairs_hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 _DECODER = json.JSONDecoder(object_pairs_hook=_pairs_hook)
+# A key ends with an unescaped quote, optional whitespace and a colon; inside a string
+# value that needs an escaped quote, so counting '":' can only over-count keys, and a
+# body with whitespace before a colon is left to the slower, exact path.
+_SPACED_KEY_END = re.compile(rb'"[ \t\r\n]+:')
+
+
+def _msgspec_decoder() -> Callable[[bytes], object] | None:
+    try:
+        import msgspec
+    except ImportError:  # optional: without it, json does all the work
+        return None
+    decode = msgspec.json.Decoder().decode
+    errors = (msgspec.DecodeError, UnicodeError)
+
+    def quick(body: bytes) -> object:
+        try:
+            return decode(body)
+        except errors:
+            return None  # let json decide, and word the error
+
+    return quick
+
+
+_quick_decode = _msgspec_decoder() or (lambda body: None)
 
 
 def load_json(body: bytes) -> tuple[object, tuple[str, ...]]:
     """Parse as the reference does (``json``; last duplicate wins), noting duplicate keys."""
+    quick = _quick_decode(body)
+    if isinstance(quick, dict) and body.count(b'":') == len(quick) \
+            and not _SPACED_KEY_END.search(body):
+        return quick, ()  # a flat object whose every key was counted once: no duplicates
     document = _DECODER.decode(body.decode("utf-8").removeprefix("\ufeff"))
     if isinstance(document, _WithDuplicates):
         return dict(document), document.duplicates
     return document, ()
 
 
-SchemaJudge = Callable[[Contract, object], Iterator[Finding]]
+SchemaJudge = Callable[[Contract, object, Mapping[str, str | None]], Iterator[Finding]]
+
+class _CleanProof:
+    """Proves a JSON body clean (no finding at all) with msgspec, or defers.
+
+    msgspec decodes into a strict Struct of the endpoint's fields, refusing unknown
+    fields, numeric strings, floats and out-of-range values; duplicate keys show as more
+    keys than decoded fields. Anything unusual defers to the full check, which alone
+    produces findings, so both paths give the same verdicts.
+    """
+
+    def __init__(self, contract: Contract) -> None:
+        import msgspec
+
+        self._unset = msgspec.UNSET
+        bounds = {"flag": msgspec.Meta(ge=0, le=1), "timestamp": msgspec.Meta(ge=0),
+                  "level": msgspec.Meta(ge=0)}
+        fields: list[tuple[str, Any, Any]] = []
+        for name, rule in contract.fields.items():
+            base: Any = str if rule.kind == "text" else int
+            if rule.kind in bounds:
+                base = Annotated[int, bounds[rule.kind]]
+            fields.append((name, base | msgspec.UnsetType, msgspec.UNSET))
+        struct = msgspec.defstruct(f"{contract.endpoint}_proof", fields,
+                                   forbid_unknown_fields=True)
+        self._decode = msgspec.json.Decoder(struct).decode
+        self._decode_error = (msgspec.DecodeError, msgspec.ValidationError, UnicodeError)
+        self._astuple = msgspec.structs.astuple
+        names = list(contract.fields)
+        self._ret, self._msg = names.index("ret"), names.index("msg")
+        self._on_success = operator.itemgetter(*[
+            names.index(name) for name in contract.fields if name not in ("ret", "msg")], 0)
+        self._codes = [(names.index(name), rule.known_codes, rule.none_code)
+                       for name, rule in contract.fields.items() if rule.known_codes is not None]
+
+    def clean(self, body: bytes) -> bool:
+        try:
+            values = self._astuple(self._decode(body))
+        except self._decode_error:
+            return False
+        unset = self._unset
+        if body.count(b'":') != len(values) - values.count(unset) \
+                or _SPACED_KEY_END.search(body):
+            return False  # duplicate keys, or keys this count cannot see
+        ret = values[self._ret]
+        if ret is unset or values[self._msg] is unset:
+            return False
+        if ret == 0:
+            if unset in self._on_success(values):
+                return False
+        elif ret not in RETURN_CODES:
+            return False
+        return all(values[index] is unset or values[index] in known or values[index] == none
+                   for index, known, none in self._codes)
+
+
+@cache
+def _clean_proof(endpoint: str) -> _CleanProof | None:
+    try:
+        return _CleanProof(CONTRACTS[endpoint])
+    except ImportError:  # msgspec is optional: without it every body takes the full path
+        return None
 
 
 def check_document(contract: Contract, document: object, *, from_json: bool,
                    duplicates: tuple[str, ...] = (), reference: bool = False) -> list[Finding]:
-    judge = reference_schema_findings if reference else fast_schema_findings
-    return [*judge(contract, document), *drift_findings(contract, document, from_json, duplicates)]
+    judge: SchemaJudge = reference_schema_findings if reference else fast_schema_findings
+    judged = judge_fields(contract, document)
+    return [*judge(contract, document, judged),
+            *drift_findings(contract, document, from_json, duplicates, judged)]
 
 
 def check_body(contract: Contract, body: bytes, format: str, *,
@@ -286,6 +387,10 @@ def check_body(contract: Contract, body: bytes, format: str, *,
         return [replace(finding, pointer=f"/{XML_ROOT}{finding.pointer}")
                 for finding in check_document(contract, fields, from_json=False,
                                               reference=reference)]
+    if not reference:
+        proof = _clean_proof(contract.endpoint)
+        if proof is not None and proof.clean(body):
+            return []
     try:
         document, duplicates = load_json(body)
     except (UnicodeDecodeError, ValueError, RecursionError) as error:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 
@@ -48,3 +49,16 @@ def test_hostile_xml_agrees(body: bytes) -> None:
     contract = CONTRACTS["get_vip_info"]
     assert verdict(check_body(contract, body, "xml")) == verdict(
         check_body(contract, body, "xml", reference=True))
+
+
+def test_clean_bodies_are_proven_without_the_full_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    import qq_connect._check as check
+
+    def full_path(body: bytes) -> None:
+        raise AssertionError("the full check ran for a clean body")
+
+    clean = (Path(__file__).parents[2] / "spec/examples/get_vip_info/success.json").read_bytes()
+    monkeypatch.setattr(check, "load_json", full_path)
+    assert check_body(CONTRACTS["get_vip_info"], clean, "json") == []
+    with pytest.raises(AssertionError, match="full check ran"):
+        check_body(CONTRACTS["get_vip_info"], clean.replace(b'"ret": 0', b'"ret": "0"'), "json")
