@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 
-.PHONY: generate check test lint clean
+.PHONY: generate check test lint bench clean
 
 $(READY): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -23,8 +23,12 @@ check: $(READY)
 test: $(READY)
 	$(BIN)/python -m pytest
 
+## Benchmarks against reference tools; writes bench/RESULTS.md (several minutes).
+bench: $(READY)
+	PYTHONPATH=generated $(BIN)/python -m bench
+
 lint: $(READY)
-	$(BIN)/ruff check generator generated tests
+	$(BIN)/ruff check generator generated tests bench
 	$(BIN)/mypy generator generated
 
 clean:

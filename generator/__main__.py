@@ -6,9 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from .errors import SpecError
-from .pipeline import generate
-from .write import diff, write
+from . import stamp
+from .write import diff, existing_files, write
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -18,6 +17,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true",
                         help="write nothing; fail with a diff if the output is stale")
     arguments = parser.parse_args(argv)
+    if not arguments.check and stamp.is_current(arguments.spec, arguments.out,
+                                                existing_files(arguments.out)):
+        print("generated files are up to date", file=sys.stderr)
+        return 0
+    # The pipeline imports the code generator, which costs most of a second: only now.
+    from .errors import SpecError
+    from .pipeline import generate
+
     try:
         files = generate(arguments.spec)
     except SpecError as error:
@@ -32,6 +39,7 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         return 0
     changed = write(files, arguments.out)
+    stamp.record(arguments.spec, arguments.out, files)
     print(f"{len(files)} files generated, {len(changed)} changed", file=sys.stderr)
     return 0
 

@@ -148,6 +148,7 @@ class _State:
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive, so clients can reuse connections
+    disable_nagle_algorithm = True  # headers and body leave at once, not 40 ms apart
     server: _Server
 
     def log_message(self, format: str, *args: object) -> None:  # quiet

@@ -1,0 +1,1 @@
+"""Benchmarks: our code against reference tools, in one process run, as paired ratios."""
