@@ -20,5 +20,6 @@ def test_mypy_strict() -> None:
 
 
 def test_ruff() -> None:
-    result = run(str(BIN / "ruff"), "check", "--no-cache", "generator", "generated", "tests", "bench")
+    result = run(str(BIN / "ruff"), "check", "--no-cache", "generator", "generated", "tests",
+                 "bench")
     assert result.returncode == 0, result.stdout + result.stderr
