@@ -91,8 +91,8 @@ def _short_message(error: ValidationError) -> str:
 
 def _semantic_problems(sources: SpecSources) -> Iterator[SpecProblem]:
     api, codes, tables = sources.api, sources.return_codes, sources.code_tables
-    for document, pattern in ((codes, _INTEGER_PLACES[0][1]), (tables, _INTEGER_PLACES[1][1]),
-                              (tables, _INTEGER_PLACES[2][1])):
+    for file, pattern in _INTEGER_PLACES:
+        document = getattr(sources, file)
         yield from _whole_integer_problems(document, document.data, pattern, ())
     yield from _duplicates(api, ("common_parameters",), "name")
     for index, parameter in enumerate(api.data["common_parameters"]):
