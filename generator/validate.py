@@ -57,14 +57,17 @@ def _validator(kind: str) -> Draft202012Validator:
 
 def validate(sources: SpecSources) -> None:
     """Raise SpecError listing every problem of the spec; return if there is none."""
-    problems = [*_format_problems(sources.api, "api"),
-                *_format_problems(sources.return_codes, "return_codes"),
-                *_format_problems(sources.code_tables, "code_tables")]
-    for document in sources.endpoints:
-        problems.extend(_format_problems(document, "endpoint"))
-    if not problems:
-        # Rules between files only make sense once each file has the right shape.
-        problems.extend(_semantic_problems(sources))
+    problems: list[SpecProblem] = []
+    shaped: set[str] = set()  # files that passed the spec format
+    for document, kind in ((sources.api, "api"), (sources.return_codes, "return_codes"),
+                           (sources.code_tables, "code_tables"),
+                           *((document, "endpoint") for document in sources.endpoints)):
+        found = list(_format_problems(document, kind))
+        problems.extend(found)
+        if not found:
+            shaped.add(document.file)
+    # The other rules read each file's data, so they look only at files of the right shape.
+    problems.extend(_semantic_problems(sources, shaped))
     if problems:
         raise SpecError(problems)
 
@@ -89,18 +92,44 @@ def _short_message(error: ValidationError) -> str:
     return message if len(message) <= _MAX_MESSAGE else message[: _MAX_MESSAGE - 1] + "…"
 
 
-def _semantic_problems(sources: SpecSources) -> Iterator[SpecProblem]:
+def _semantic_problems(sources: SpecSources, shaped: set[str]) -> Iterator[SpecProblem]:
     api, codes, tables = sources.api, sources.return_codes, sources.code_tables
     for file, pattern in _INTEGER_PLACES:
         document = getattr(sources, file)
-        yield from _whole_integer_problems(document, document.data, pattern, ())
+        if document.file in shaped:
+            yield from _whole_integer_problems(document, document.data, pattern, ())
+    common: set[str] | None = None
+    methods: set[str] | None = None
+    if api.file in shaped:
+        yield from _api_problems(api)
+        common = {p["name"] for p in api.data["common_parameters"]}
+        common.add(api.data["transport"]["format_parameter"]["name"])
+        methods = set(api.data["transport"]["methods"])
+    if codes.file in shaped:
+        yield from _return_code_problems(codes)
+    table_names: set[str] | None = None
+    if tables.file in shaped:
+        yield from _code_table_problems(tables)
+        table_names = set(tables.data)
+    endpoints = [document for document in sources.endpoints if document.file in shaped]
+    yield from _duplicate_endpoints(endpoints)
+    yield from _class_name_clashes(endpoints, codes if codes.file in shaped else None,
+                                   tables if tables.file in shaped else None)
+    for document in endpoints:
+        yield from _endpoint_problems(document, table_names, common, methods,
+                                      sources.root.resolve())
+
+
+def _api_problems(api: Document) -> Iterator[SpecProblem]:
     yield from _duplicates(api, ("common_parameters",), "name")
     for index, parameter in enumerate(api.data["common_parameters"]):
         yield from _name_problems(api, ("common_parameters", index, "name"), parameter["name"])
         if parameter["name"] in _METHOD_ARGUMENTS:
             yield api.problem(("common_parameters", index, "name"),
                               "every client method already has an argument of this name")
-    yield from _class_name_clashes(sources)
+
+
+def _return_code_problems(codes: Document) -> Iterator[SpecProblem]:
     categories = {c["name"] for c in codes.data["categories"]}
     yield from _duplicates(codes, ("categories",), "name")
     yield from _duplicates(codes, ("categories",), "exception")
@@ -111,35 +140,32 @@ def _semantic_problems(sources: SpecSources) -> Iterator[SpecProblem]:
         if code["category"] not in categories:
             yield codes.problem(("codes", index, "category"),
                                 f"unknown category {code['category']!r}")
+
+
+def _code_table_problems(tables: Document) -> Iterator[SpecProblem]:
     for name, table in tables.data.items():
         yield from _name_problems(tables, (name,), name)
         yield from _duplicates(tables, (name, "codes"), "code")
         if any(entry["code"] == table["none_code"] for entry in table["codes"]):
             yield tables.problem((name, "none_code"), "the none code is also listed as a code")
-    common = {p["name"] for p in api.data["common_parameters"]}
-    common.add(api.data["transport"]["format_parameter"]["name"])
-    yield from _duplicate_endpoints(sources)
-    for document in sources.endpoints:
-        yield from _endpoint_problems(document, set(tables.data), common,
-                                      set(api.data["transport"]["methods"]),
-                                      sources.root.resolve())
 
 
-def _duplicate_endpoints(sources: SpecSources) -> Iterator[SpecProblem]:
+def _duplicate_endpoints(endpoints: list[Document]) -> Iterator[SpecProblem]:
     seen: set[str] = set()
-    for document in sources.endpoints:
+    for document in endpoints:
         name = document.data["name"]
         if name in seen:
             yield document.problem(("name",), f"another endpoint is also named {name!r}")
         seen.add(name)
 
 
-def _endpoint_problems(document: Document, tables: set[str], common: set[str],
-                       methods: set[str], root: Path) -> Iterator[SpecProblem]:
+def _endpoint_problems(document: Document, tables: set[str] | None, common: set[str] | None,
+                       methods: set[str] | None, root: Path) -> Iterator[SpecProblem]:
+    """The endpoint's own rules; those against another file are skipped (None) if it is bad."""
     data = document.data
     yield from _name_problems(document, ("name",), data["name"])
     for index, method in enumerate(data["methods"]):
-        if method not in methods:
+        if methods is not None and method not in methods:
             yield document.problem(("methods", index), f"{method} is not a transport method")
     yield from _duplicates(document, ("parameters",), "name")
     if data["name"] in _CLIENT_ATTRIBUTES:
@@ -147,7 +173,7 @@ def _endpoint_problems(document: Document, tables: set[str], common: set[str],
     for index, parameter in enumerate(data["parameters"]):
         path = ("parameters", index, "name")
         yield from _name_problems(document, path, parameter["name"])
-        if parameter["name"] in common:
+        if common is not None and parameter["name"] in common:
             yield document.problem(path, "already a common parameter")
         elif parameter["name"] in _METHOD_ARGUMENTS:
             yield document.problem(path, "every client method already has an argument of "
@@ -176,7 +202,7 @@ def _endpoint_problems(document: Document, tables: set[str], common: set[str],
 
 
 def _field_problems(document: Document, path: tuple[str | int, ...], field: dict[str, Any],
-                    tables: set[str]) -> Iterator[SpecProblem]:
+                    tables: set[str] | None) -> Iterator[SpecProblem]:
     yield from _name_problems(document, (*path, "name"), field["name"])
     expected = _KIND_WIRE_TYPES[field["kind"]]
     if field["wire_type"] != expected:
@@ -185,7 +211,7 @@ def _field_problems(document: Document, path: tuple[str | int, ...], field: dict
     if field["kind"] == "code":
         if "code_table" not in field:
             yield document.problem(path, "kind code needs a code_table")
-        elif field["code_table"] not in tables:
+        elif tables is not None and field["code_table"] not in tables:
             yield document.problem((*path, "code_table"),
                                    f"unknown code table {field['code_table']!r}")
     elif "code_table" in field:
@@ -233,18 +259,20 @@ def _whole_integer_problems(document: Document, data: Any, pattern: tuple[str, .
             yield from _whole_integer_problems(document, value, rest, (*path, index))
 
 
-def _class_name_clashes(sources: SpecSources) -> Iterator[SpecProblem]:
+def _class_name_clashes(endpoints: list[Document], codes: Document | None,
+                        tables: Document | None) -> Iterator[SpecProblem]:
     """Every class the spec names must be unique in the package and not a fixed name."""
     named: list[tuple[str, Document, tuple[str | int, ...]]] = []
-    for document in sources.endpoints:
+    for document in endpoints:
         name = document.data["name"]
         named.append((result_class_name(name), document, ("name",)))
         named.append((wire_class_name(name), document, ("name",)))
-    for index, category in enumerate(sources.return_codes.data["categories"]):
-        named.append((category["exception"], sources.return_codes,
-                      ("categories", index, "exception")))
-    for table in sources.code_tables.data:
-        named.append((pascal_case(table), sources.code_tables, (table,)))
+    if codes is not None:
+        for index, category in enumerate(codes.data["categories"]):
+            named.append((category["exception"], codes, ("categories", index, "exception")))
+    if tables is not None:
+        for table in tables.data:
+            named.append((pascal_case(table), tables, (table,)))
     seen: set[str] = set()
     for class_name, document, path in named:
         if class_name in _FIXED_NAMES:

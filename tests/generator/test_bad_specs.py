@@ -634,3 +634,18 @@ def test_cli_reports_a_yaml_error_and_a_missing_spec(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
     assert f"{TABLES}:2: <document>: invalid YAML" in result.stderr
     assert not out.exists()
+
+
+def test_rules_of_sound_files_still_run_when_another_file_is_malformed(tmp_path: Path) -> None:
+    # A format problem in return_codes.yaml must not hide the endpoint's keyword field name.
+    def malformed(codes: dict[str, Any]) -> None:
+        codes["codes"][0]["category"] = 5
+
+    def keyword(endpoint: dict[str, Any]) -> None:
+        endpoint["response"]["fields"][2]["name"] = "class"
+
+    spec = make_spec(tmp_path, return_codes=malformed, endpoint=keyword)
+    problems = spec_problems(spec)
+    assert any(p.file == CODES and p.path == "codes[0].category" for p in problems), problems
+    assert any(p.file == ENDPOINT and p.path == "response.fields[2].name"
+               and "keyword" in p.message for p in problems), problems
