@@ -13,6 +13,8 @@ from . import client, contract, decode, generation
 from .harness import Row
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
+CORPORA_QUICK = [10_000, 100_000]
+CORPORA = [10_000, 100_000, 1_000_000, 3_000_000]  # the last is over 1 GiB
 PACKAGES = ("pydantic", "pydantic-core", "msgspec", "httpx", "jsonschema", "jsonschema-rs",
             "fastjsonschema", "lxml", "defusedxml", "datamodel-code-generator")
 
@@ -41,8 +43,7 @@ def main() -> None:
     sections = [
         lambda: decode.json_rows(rounds, 2_000 if quick else 10_000),
         lambda: decode.xml_rows(rounds, 2_000 if quick else 10_000),
-        lambda: contract.rows(rounds, 500 if quick else 3_000,
-                              [10_000, 100_000] if quick else [10_000, 100_000, 1_000_000]),
+        lambda: contract.rows(rounds, 500 if quick else 3_000, CORPORA_QUICK if quick else CORPORA),
         lambda: generation.rows(2 if quick else 5),
         lambda: client.rows(rounds, 200 if quick else 1_000),
     ]

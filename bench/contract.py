@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -95,12 +96,24 @@ def _safe(call: Callable[[], object]) -> object:
         return error
 
 
+GENERATED_AT_MOST = 1_000_000
+
+
 def corpus_file(count: int) -> Path:
+    """A JSONL corpus of ``count`` bodies; beyond a million, the million-body file repeated."""
     CACHE.mkdir(exist_ok=True)
     path = CACHE / f"corpus-{count}.jsonl"
-    if not path.exists():
-        with path.open("w", encoding="utf-8") as out:
-            out.writelines(jsonl_lines(count, seed=count))
+    if path.exists():
+        return path
+    if count > GENERATED_AT_MOST and count % GENERATED_AT_MOST == 0:
+        source = corpus_file(GENERATED_AT_MOST)
+        with path.open("wb") as out:
+            for _ in range(count // GENERATED_AT_MOST):
+                with source.open("rb") as chunk:
+                    shutil.copyfileobj(chunk, out)
+        return path
+    with path.open("w", encoding="utf-8") as out:
+        out.writelines(jsonl_lines(count, seed=count))
     return path
 
 
