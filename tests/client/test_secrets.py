@@ -60,3 +60,16 @@ def test_transport_error_messages_are_scrubbed() -> None:
     assert "cannot reach" in str(raised.value)
     assert_clean(str(raised.value))
     assert raised.value.__cause__ is None and raised.value.__context__ is None
+
+
+def test_result_reprs_show_unknown_fields_by_name_only(graph: FakeGraph) -> None:
+    body = (b'{"ret":0,"msg":"","is_qq_vip":1,"is_qq_year_vip":0,'
+            b'"figureurl":"http://qzapp.qlogo.cn/qzapp/' + APP_ID.encode() + b"/"
+            + OPENID.encode() + b'/30"}')
+    graph.script("/user/get_vip_info", Answer(body))
+    with qq_connect.QQConnect(APP_ID, base_url=graph.url) as client:
+        result = client.get_vip_info(TOKEN, OPENID)
+    assert_clean(repr(result))
+    assert_clean(str(result))
+    assert "unknown_fields=['figureurl']" in repr(result)
+    assert OPENID in (result.model_extra or {})["figureurl"]  # the data itself is kept
