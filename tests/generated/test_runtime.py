@@ -148,3 +148,15 @@ def test_public_names() -> None:
     assert {"QQConnect", "VipRichInfo", "VipInfo", "Payway", "ApiError"} <= set(qq_connect.__all__)
     assert VipInfo.model_fields.keys() == {"msg", "is_qq_vip", "is_qq_year_vip", "qq_vip_level"}
     assert "ret" not in VipRichInfo.model_fields
+
+
+def test_retry_after_in_seconds_or_as_an_http_date() -> None:
+    from qq_connect._base_client import parse_retry_after
+
+    now = 1_700_000_000.0
+    assert parse_retry_after({"retry-after": "3"}, now) == 3.0
+    assert parse_retry_after({"retry-after": " 1.5 "}, now) == 1.5
+    assert parse_retry_after({"retry-after": "Tue, 14 Nov 2023 22:13:30 GMT"}, now) == 10.0
+    assert parse_retry_after({"retry-after": "Tue, 14 Nov 2023 22:13:10 GMT"}, now) == 0.0
+    assert parse_retry_after({"retry-after": "soon"}, now) is None
+    assert parse_retry_after({}, now) is None
