@@ -18,6 +18,7 @@ Reports: a summary on stdout, ``--json FILE`` and ``--junit FILE`` for machines.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import sys
 import tempfile
@@ -237,6 +238,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reference", action="store_true",
                         help="judge with the jsonschema package (slower; same verdicts)")
     arguments = parser.parse_args(argv)
+    if arguments.reference and importlib.util.find_spec("jsonschema") is None:
+        parser.error("--reference needs jsonschema: pip install 'qq-connect-generated[check]'")
     missing = [str(path) for path in arguments.paths if not path.exists()]
     if missing:
         parser.error(f"no such file or folder: {', '.join(missing)}")
