@@ -17,6 +17,7 @@ import jsonschema_rs
 import msgspec
 from jsonschema import Draft202012Validator
 
+from qq_connect._check import _KINDS as KINDS
 from qq_connect._check import CONTRACTS, check_body
 from qq_connect.endpoints import GET_VIP_INFO, GET_VIP_RICH_INFO
 from tests.contract.corpus import bodies, jsonl_lines
@@ -25,7 +26,6 @@ from .harness import Row, microseconds, paired, verdict
 
 CACHE = Path(__file__).resolve().parent / ".cache"
 WIRE = {"get_vip_info": GET_VIP_INFO, "get_vip_rich_info": GET_VIP_RICH_INFO}
-PATTERNS = {"flag": r"^0*[01]$", "timestamp": r"^[0-9]+$", "level": r"^[0-9]+$"}
 
 
 def _schema(endpoint: str) -> dict[str, Any]:
@@ -41,10 +41,9 @@ def _msgspec_checker(endpoint: str) -> Callable[[bytes], bool]:
         if rule.kind == "text":
             kind: Any = str
         else:
-            low = 0 if rule.kind in ("flag", "timestamp", "level") else None
-            high = 1 if rule.kind == "flag" else None
+            pattern, low, high, _ = KINDS[rule.kind]  # the schema's bounds and patterns
             kind = (Annotated[int, msgspec.Meta(ge=low, le=high)]
-                    | Annotated[str, msgspec.Meta(pattern=PATTERNS.get(rule.kind, r"^-?[0-9]+$"))])
+                    | Annotated[str, msgspec.Meta(pattern=pattern.pattern)])
         fields.append((name, kind | msgspec.UnsetType, msgspec.UNSET))
     decoder = msgspec.json.Decoder(msgspec.defstruct(f"{endpoint}_struct", fields))
     required = contract.required_on_success

@@ -201,7 +201,10 @@ class Prepared(Generic[ResultT]):
                            time.monotonic() - self.started, self.retries_taken, result)
 
     def retry_delay(self, error: QQConnectError, headers: Mapping[str, str] | None) -> float | None:
-        """How long to wait before trying again, or None to give up and raise ``error``."""
+        """How long to wait before trying again, or None to give up and raise ``error``.
+
+        Every failure of a call passes here, so this is where it learns its request.
+        """
         error.request = self.info
         policy = self.core.retry_policy
         if self.retries_taken >= policy.max_retries or not is_retryable(error):

@@ -279,6 +279,11 @@ _DECODER = json.JSONDecoder(object_pairs_hook=_pairs_hook)
 _SPACED_KEY_END = re.compile(rb'"[ \t\r\n]+:')
 
 
+def _keys_counted_once(body: bytes, fields: int) -> bool:
+    """True if the flat object in ``body`` has exactly ``fields`` keys, none repeated."""
+    return body.count(b'":') == fields and not _SPACED_KEY_END.search(body)
+
+
 def _msgspec_decoder() -> Callable[[bytes], object] | None:
     try:
         import msgspec
@@ -302,8 +307,7 @@ _quick_decode = _msgspec_decoder() or (lambda body: None)
 def load_json(body: bytes) -> tuple[object, tuple[str, ...]]:
     """Parse as the reference does (``json``; last duplicate wins), noting duplicate keys."""
     quick = _quick_decode(body)
-    if isinstance(quick, dict) and body.count(b'":') == len(quick) \
-            and not _SPACED_KEY_END.search(body):
+    if isinstance(quick, dict) and _keys_counted_once(body, len(quick)):
         return quick, ()  # a flat object whose every key was counted once: no duplicates
     document = _DECODER.decode(body.decode("utf-8").removeprefix("\ufeff"))
     if isinstance(document, _WithDuplicates):
@@ -377,8 +381,7 @@ class _CleanProof:
         except self._decode_error:
             return False
         unset = self._unset
-        if body.count(b'":') != len(values) - values.count(unset) \
-                or _SPACED_KEY_END.search(body):
+        if not _keys_counted_once(body, len(values) - values.count(unset)):
             return False  # duplicate keys, or keys this count cannot see
         ret = values[self._ret]
         if ret is unset or values[self._msg] is unset:

@@ -161,12 +161,22 @@ def test_body_size_is_limited_while_reading() -> None:
     assert len(served) <= 17  # stopped just past 1 MiB of 64 KiB chunks
 
 
-def test_declared_oversize_is_refused_before_reading(client: qq_connect.QQConnect,
-                                                     graph: FakeGraph) -> None:
-    graph.script(RICH, Answer(b"{" + b" " * 5000 + b"}"))
-    with qq_connect.QQConnect(APP_ID, base_url=graph.url, max_body_bytes=1000) as small, \
+def test_declared_oversize_is_refused_before_reading() -> None:
+    read: list[int] = []
+
+    def body() -> object:
+        read.append(1)
+        yield b"{}"
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, headers={"Content-Length": "5000"},
+                              content=body())  # type: ignore[arg-type]
+
+    with qq_connect.QQConnect(APP_ID, transport=httpx.MockTransport(handler),
+                              max_body_bytes=1000) as client, \
             pytest.raises(qq_connect.ResponseTooLargeError, match="exceeds 1000 bytes"):
-        small.get_vip_rich_info(TOKEN, OPENID)
+        client.get_vip_rich_info(TOKEN, OPENID)
+    assert read == []  # refused on the header, not one byte read
 
 
 def test_raw_response(client: qq_connect.QQConnect, graph: FakeGraph,
