@@ -18,7 +18,8 @@ import msgspec
 from jsonschema import Draft202012Validator
 
 from qq_connect._check import _KINDS as KINDS
-from qq_connect._check import CONTRACTS, check_body
+from qq_connect._check import check_body
+from qq_connect._contracts import CONTRACTS
 from qq_connect.endpoints import GET_VIP_INFO, GET_VIP_RICH_INFO
 from tests.contract.corpus import bodies, jsonl_lines
 

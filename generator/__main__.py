@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from . import stamp
-from .write import diff, existing_files, write
+from .write import OutputRefused, diff, existing_files, with_manifest, write
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -24,12 +24,16 @@ def main(argv: list[str] | None = None) -> int:
     # The pipeline imports the code generator, which costs most of a second: only now.
     from .errors import SpecError
     from .pipeline import generate
+    from .verify import GeneratorDefect
 
     try:
         files = generate(arguments.spec)
     except SpecError as error:
         print(error, file=sys.stderr)
         return 2
+    except GeneratorDefect as error:
+        print(error, file=sys.stderr)
+        return 3
     if arguments.check:
         lines = list(diff(files, arguments.out))
         if lines:
@@ -38,8 +42,12 @@ def main(argv: list[str] | None = None) -> int:
                   file=sys.stderr)
             return 1
         return 0
-    changed = write(files, arguments.out)
-    stamp.record(arguments.spec, arguments.out, files)
+    try:
+        changed = write(files, arguments.out)
+    except OutputRefused as error:
+        print(error, file=sys.stderr)
+        return 2
+    stamp.record(arguments.spec, arguments.out, with_manifest(files))
     print(f"{len(files)} files generated, {len(changed)} changed", file=sys.stderr)
     return 0
 

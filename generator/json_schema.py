@@ -8,17 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import Api, CodeTable, Endpoint, Field
+from .model import Endpoint, Field
+from .runtime._wire import PATTERNS
+from .texts import endpoint_summary, field_description
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
-# Numeric strings each kind accepts, judged with Python's re.search as the reference
-# validator judges them; the generated wire types and contract check use the same.
-PATTERNS = {
-    "integer": "^-?[0-9]+$",
-    "non_negative": "^[0-9]+$",
-    "flag": "^0*[01]$",
-    "zero": "^-?0+$",
-}
 _ANY_INTEGER = PATTERNS["integer"]
 _NON_NEGATIVE = PATTERNS["non_negative"]
 
@@ -62,15 +56,8 @@ def schema_id(endpoint: Endpoint) -> str:
     return f"urn:qq-connect:response:{endpoint.name}"
 
 
-def field_description(field: Field) -> str:
-    """zh, en and notes of a field, as one text."""
-    source = "" if field.documented else " [example-only: not in the documented table]"
-    return "\n".join([field.zh, field.en + source, *field.notes])
-
-
-def response_schema(api: Api, endpoint: Endpoint, banner: str) -> dict[str, Any]:
+def response_schema(endpoint: Endpoint, banner: str) -> dict[str, Any]:
     """The contract of one endpoint's response body."""
-    tables = {table.name: table for table in api.code_tables}
     required_on_success = [f.name for f in endpoint.success_fields if f.documented]
     used = sorted({_KIND_DEFINITIONS[f.kind] for f in endpoint.fields})
     return {
@@ -78,10 +65,10 @@ def response_schema(api: Api, endpoint: Endpoint, banner: str) -> dict[str, Any]
         "$id": schema_id(endpoint),
         "$comment": banner,
         "title": endpoint.result_class,
-        "description": f"{endpoint.path}: {endpoint.zh}\n{endpoint.en}",
+        "description": endpoint_summary(endpoint),
         "type": "object",
         "required": ["ret", "msg"],
-        "properties": {f.name: _property(f, tables) for f in endpoint.fields},
+        "properties": {f.name: _property(f) for f in endpoint.fields},
         "additionalProperties": True,
         # Success is ret 0, as the client reads it: also "0" or "00" on the wire.
         "if": {"required": ["ret"], "properties": {"ret": {"anyOf": [
@@ -91,15 +78,15 @@ def response_schema(api: Api, endpoint: Endpoint, banner: str) -> dict[str, Any]
     }
 
 
-def _property(field: Field, tables: dict[str, CodeTable]) -> dict[str, Any]:
+def _property(field: Field) -> dict[str, Any]:
     result: dict[str, Any] = {
         "$ref": f"#/$defs/{_KIND_DEFINITIONS[field.kind]}",
         "description": field_description(field),
     }
     if not field.documented:
         result["x-example-only"] = True
-    if field.code_table is not None:
-        table = tables[field.code_table]
+    table = field.code_table
+    if table is not None:
         # Known codes are annotations, not an enum: the table is open.
         result["x-code-table"] = table.name
         result["x-known-codes"] = {str(entry.code): entry.label for entry in table.codes}

@@ -8,6 +8,7 @@ printed, never interpreted.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 
 
 def python_string(text: str) -> str:
@@ -15,6 +16,21 @@ def python_string(text: str) -> str:
     # json.dumps escapes quotes, backslashes and control characters in a form
     # that Python reads identically; non-ASCII stays readable.
     return json.dumps(text, ensure_ascii=False)
+
+
+def python_frozenset(values: Iterable[str | int]) -> str:
+    """A ``frozenset({...})`` literal of strings or integers, in the order given."""
+    items = [python_string(v) if isinstance(v, str) else str(int(v)) for v in values]
+    return "frozenset({" + ", ".join(items) + "})"
+
+
+def import_from(module: str, names: Iterable[str], width: int = 100) -> str:
+    """``from module import a, b``; one name per line in parentheses if it is too long."""
+    names = list(names)
+    line = f"from {module} import {', '.join(names)}"
+    if len(line) <= width:
+        return line
+    return f"from {module} import (\n" + "".join(f"    {name},\n" for name in names) + ")"
 
 
 def python_docstring(text: str, indent: str = "") -> str:

@@ -1,4 +1,8 @@
-"""The normalised spec: plain, frozen, typed data that the renderers read."""
+"""The normalised spec: plain, frozen, typed data that the renderers read.
+
+References are resolved here: a field holds its code table, a return code its
+category, so no renderer looks anything up by name.
+"""
 
 from __future__ import annotations
 
@@ -28,6 +32,26 @@ class CommonParameter:
 
 
 @dataclass(frozen=True)
+class CodeEntry:
+    code: int
+    label: str
+    en: str
+
+
+@dataclass(frozen=True)
+class CodeTable:
+    name: str
+    class_name: str
+    field_type: str  # the annotated result type of fields that hold its codes
+    zh: str
+    en: str
+    none_code: int
+    none_label: str
+    other_label: str
+    codes: tuple[CodeEntry, ...]
+
+
+@dataclass(frozen=True)
 class Field:
     name: str
     wire_type: WireType
@@ -36,7 +60,7 @@ class Field:
     zh: str
     en: str
     notes: tuple[str, ...]
-    code_table: str | None
+    code_table: CodeTable | None
     marks_degraded: bool
 
 
@@ -52,6 +76,7 @@ class Example:
 @dataclass(frozen=True)
 class Endpoint:
     name: str
+    constant: str  # the module-level Endpoint object: GET_VIP_INFO
     path: str
     methods: tuple[str, ...]
     formats: tuple[str, ...]
@@ -70,6 +95,24 @@ class Endpoint:
         """Fields of a successful answer, beyond ``ret`` and ``msg``."""
         return tuple(f for f in self.fields if f.kind != "return_code" and f.name != "msg")
 
+    @property
+    def result_fields(self) -> tuple[Field, ...]:
+        """Fields of the typed result: every field but ``ret`` (a result is ret 0)."""
+        return tuple(f for f in self.fields if f.kind != "return_code")
+
+    @property
+    def code_tables(self) -> tuple[CodeTable, ...]:
+        """The code tables its fields use, each once, in field order."""
+        tables: dict[str, CodeTable] = {}
+        for field in self.fields:
+            if field.code_table is not None:
+                tables.setdefault(field.code_table.name, field.code_table)
+        return tuple(tables.values())
+
+    @property
+    def degraded_flag(self) -> Field | None:
+        return next((f for f in self.fields if f.marks_degraded), None)
+
 
 @dataclass(frozen=True)
 class Category:
@@ -84,27 +127,8 @@ class ReturnCode:
     code: int
     table: str
     zh: str
-    category: str
+    category: Category
     note: str
-
-
-@dataclass(frozen=True)
-class CodeEntry:
-    code: int
-    label: str
-    en: str
-
-
-@dataclass(frozen=True)
-class CodeTable:
-    name: str
-    class_name: str
-    zh: str
-    en: str
-    none_code: int
-    none_label: str
-    other_label: str
-    codes: tuple[CodeEntry, ...]
 
 
 @dataclass(frozen=True)
@@ -117,6 +141,20 @@ class FormatParameter:
 
 
 @dataclass(frozen=True)
+class SourceFiles:
+    """The spec's files by role, named as banners and messages show them (``spec/api.yaml``)."""
+
+    api: str
+    return_codes: str
+    code_tables: str
+    endpoints: tuple[str, ...]
+
+    @property
+    def all(self) -> tuple[str, ...]:
+        return (self.api, self.return_codes, self.code_tables, *self.endpoints)
+
+
+@dataclass(frozen=True)
 class Api:
     title: str
     base_url: str
@@ -126,12 +164,17 @@ class Api:
     xml_root: str
     format_parameter: FormatParameter
     categories: tuple[Category, ...]
-    unknown_category: str
+    unknown_category: Category
     return_codes: tuple[ReturnCode, ...]
     code_tables: tuple[CodeTable, ...]
     endpoints: tuple[Endpoint, ...]
-    source_files: tuple[str, ...]
+    sources: SourceFiles
 
     @property
-    def api_file(self) -> str:
-        return self.source_files[0]
+    def secret_parameters(self) -> tuple[str, ...]:
+        return tuple(p.name for p in self.common_parameters if p.secret)
+
+    @property
+    def call_parameters(self) -> tuple[CommonParameter, ...]:
+        """Common parameters every endpoint method takes from its caller."""
+        return tuple(p for p in self.common_parameters if p.source == "call")

@@ -2,27 +2,14 @@
 
 from __future__ import annotations
 
-import keyword
 import re
 
-_IDENTIFIER = re.compile(r"[a-z][a-z0-9_]*\Z")
-# Attributes that a pydantic model field must not shadow.
-_RESERVED_FIELD_NAMES = frozenset({"model_config", "model_fields", "model_extra", "copy", "dict",
-                                   "json", "schema", "construct", "validate", "parse_obj",
-                                   "parse_raw", "parse_file", "from_orm", "update_forward_refs",
-                                   "schema_json", "from_wire", "wire"})
+_IDENTIFIER = re.compile(r"[a-z][a-z0-9_]*")
 
 
-def python_name_problem(name: str) -> str | None:
-    """Why ``name`` cannot be used as a generated Python attribute, or None if it can."""
-    if keyword.iskeyword(name) or keyword.issoftkeyword(name):
-        return f"{name!r} is a Python keyword; it cannot name a generated attribute"
-    if not _IDENTIFIER.match(name):
-        return (f"{name!r} is not a lower-case Python identifier "
-                "(letters a-z, digits and '_', starting with a letter)")
-    if name.startswith("model_") or name in _RESERVED_FIELD_NAMES:
-        return f"{name!r} would shadow a pydantic model attribute"
-    return None
+def is_lower_identifier(name: str) -> bool:
+    """Letters a-z, digits and '_', starting with a letter; nothing after (no newline)."""
+    return _IDENTIFIER.fullmatch(name) is not None
 
 
 def pascal_case(snake: str) -> str:
@@ -39,6 +26,16 @@ def result_class_name(endpoint_name: str) -> str:
 def wire_class_name(endpoint_name: str) -> str:
     """The raw wire model: ``get_vip_rich_info`` → ``GetVipRichInfoWire``."""
     return pascal_case(endpoint_name) + "Wire"
+
+
+def code_table_class_name(table_name: str) -> str:
+    """The class of a code table's values: ``payway`` → ``Payway``."""
+    return pascal_case(table_name)
+
+
+def code_table_field_type(table_name: str) -> str:
+    """The annotated result type of fields holding a table's codes: ``PaywayField``."""
+    return pascal_case(table_name) + "Field"
 
 
 def constant_name(snake: str) -> str:

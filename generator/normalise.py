@@ -1,4 +1,4 @@
-"""Normalise: turn validated YAML data into the frozen model, in spec order."""
+"""Normalise: turn validated YAML data into the frozen model, in spec order, references resolved."""
 
 from __future__ import annotations
 
@@ -18,8 +18,15 @@ from .model import (
     FormatParameter,
     Parameter,
     ReturnCode,
+    SourceFiles,
 )
-from .naming import pascal_case, result_class_name, wire_class_name
+from .naming import (
+    code_table_class_name,
+    code_table_field_type,
+    constant_name,
+    result_class_name,
+    wire_class_name,
+)
 
 
 def normalise(sources: SpecSources) -> Api:
@@ -27,6 +34,9 @@ def normalise(sources: SpecSources) -> Api:
     api: dict[str, Any] = sources.api.data
     codes: dict[str, Any] = sources.return_codes.data
     transport = api["transport"]
+    categories = {c["name"]: Category(**c) for c in codes["categories"]}
+    tables = {name: _code_table(name, table)
+              for name, table in sorted(sources.code_tables.data.items())}
     return Api(
         title=api["title"],
         base_url=api["base_url"],
@@ -35,22 +45,28 @@ def normalise(sources: SpecSources) -> Api:
         json_content_type=transport["json_content_type"],
         xml_root=transport["xml_root"],
         format_parameter=FormatParameter(**transport["format_parameter"]),
-        categories=tuple(Category(**c) for c in codes["categories"]),
-        unknown_category=codes["unknown_category"],
-        return_codes=tuple(sorted((ReturnCode(note="", **c) if "note" not in c else ReturnCode(**c)
-                                   for c in codes["codes"]), key=lambda c: c.code)),
-        code_tables=tuple(_code_table(name, table)
-                          for name, table in sorted(sources.code_tables.data.items())),
-        endpoints=tuple(_endpoint(sources, document) for document in sources.endpoints),
-        source_files=(sources.api.file, sources.return_codes.file, sources.code_tables.file,
-                      *(document.file for document in sources.endpoints)),
+        categories=tuple(categories.values()),
+        unknown_category=categories[codes["unknown_category"]],
+        return_codes=tuple(sorted((_return_code(c, categories) for c in codes["codes"]),
+                                  key=lambda c: c.code)),
+        code_tables=tuple(tables.values()),
+        endpoints=tuple(_endpoint(sources, document, tables) for document in sources.endpoints),
+        sources=SourceFiles(sources.api.file, sources.return_codes.file,
+                            sources.code_tables.file,
+                            tuple(document.file for document in sources.endpoints)),
     )
+
+
+def _return_code(data: dict[str, Any], categories: dict[str, Category]) -> ReturnCode:
+    return ReturnCode(code=data["code"], table=data["table"], zh=data["zh"],
+                      category=categories[data["category"]], note=data.get("note", ""))
 
 
 def _code_table(name: str, table: dict[str, Any]) -> CodeTable:
     return CodeTable(
         name=name,
-        class_name=pascal_case(name),
+        class_name=code_table_class_name(name),
+        field_type=code_table_field_type(name),
         zh=table["zh"],
         en=table["en"],
         none_code=table["none_code"],
@@ -61,10 +77,12 @@ def _code_table(name: str, table: dict[str, Any]) -> CodeTable:
     )
 
 
-def _endpoint(sources: SpecSources, document: Document) -> Endpoint:
+def _endpoint(sources: SpecSources, document: Document,
+              tables: dict[str, CodeTable]) -> Endpoint:
     data: dict[str, Any] = document.data
     return Endpoint(
         name=data["name"],
+        constant=constant_name(data["name"]),
         path=data["path"],
         methods=tuple(data["methods"]),
         formats=tuple(data["formats"]),
@@ -72,7 +90,7 @@ def _endpoint(sources: SpecSources, document: Document) -> Endpoint:
         en=data["en"],
         notes=tuple(data.get("notes", ())),
         parameters=tuple(Parameter(**p) for p in data["parameters"]),
-        fields=tuple(_field(f) for f in data["response"]["fields"]),
+        fields=tuple(_field(f, tables) for f in data["response"]["fields"]),
         examples=tuple(_example(sources, document, e) for e in data["examples"]),
         source_file=document.file,
         result_class=result_class_name(data["name"]),
@@ -80,7 +98,8 @@ def _endpoint(sources: SpecSources, document: Document) -> Endpoint:
     )
 
 
-def _field(data: dict[str, Any]) -> Field:
+def _field(data: dict[str, Any], tables: dict[str, CodeTable]) -> Field:
+    table_name = data.get("code_table")
     return Field(
         name=data["name"],
         wire_type=data["wire_type"],
@@ -89,7 +108,7 @@ def _field(data: dict[str, Any]) -> Field:
         zh=data["zh"],
         en=data["en"],
         notes=tuple(data.get("notes", ())),
-        code_table=data.get("code_table"),
+        code_table=None if table_name is None else tables[table_name],
         marks_degraded=data.get("marks_degraded", False),
     )
 

@@ -1,4 +1,4 @@
-"""The whole pipeline: load → validate → normalise → render."""
+"""The whole pipeline: load → validate → normalise → render → verify (then write)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,13 @@ from .load import load_sources
 from .normalise import normalise
 from .render import render
 from .validate import validate
+from .verify import verify
 
 
 def generate(spec_dir: Path) -> dict[str, str]:
     """Every generated file for the spec in ``spec_dir``; raise SpecError if it is bad."""
     sources = load_sources(spec_dir)
     validate(sources)
-    return render(normalise(sources))
+    files = render(normalise(sources))
+    verify(files)
+    return files

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from .model import Api, CommonParameter, Endpoint, Field, Parameter
-from .naming import constant_name, pascal_case
+from .model import CommonParameter, Endpoint, Field, Parameter
 
 # Runtime types in the generated package's _wire module (raw wire values).
 _WIRE_TYPES = {
@@ -23,6 +22,7 @@ _RESULT_TYPES = {
     "integer": "int",
     "text": "str",
 }
+_CONVERTERS = frozenset({"Flag", "Timestamp"})
 
 
 def wire_type_path(field: Field, package: str) -> str:
@@ -30,18 +30,15 @@ def wire_type_path(field: Field, package: str) -> str:
     return f"{package}._wire.{_WIRE_TYPES[field.kind]}"
 
 
-def code_table_type(table_name: str) -> str:
-    """The annotated result type of a code table's fields: ``payway`` → ``PaywayField``."""
-    return pascal_case(table_name) + "Field"
+def _base_result_type(field: Field) -> str:
+    if field.code_table is not None:
+        return field.code_table.field_type
+    return _RESULT_TYPES[field.kind]
 
 
 def result_type(field: Field) -> str:
     """The annotation of a result field; example-only fields may be absent."""
-    if field.kind == "code":
-        assert field.code_table is not None
-        base = code_table_type(field.code_table)
-    else:
-        base = _RESULT_TYPES[field.kind]
+    base = _base_result_type(field)
     return base if field.documented else f"{base} | None"
 
 
@@ -65,45 +62,15 @@ def parameter_value(parameter: Parameter) -> str:
     return f"None if {parameter.name} is None else str({parameter.name})"
 
 
-def common_value(parameter: CommonParameter, client: str = "self") -> str:
+def common_value(parameter: CommonParameter) -> str:
     """Where a common parameter's value comes from: the call, or the client's app id."""
-    return f"{client}._app_id" if parameter.source == "app_id" else parameter.name
+    return "self._app_id" if parameter.source == "app_id" else parameter.name
 
 
 def result_imports(endpoint: Endpoint) -> list[tuple[str, list[str]]]:
     """The imports a result module needs, sorted, so nothing unused is imported."""
-    converters: set[str] = set()
-    tables: set[str] = set()
-    for field in endpoint.fields:
-        if field.kind in ("flag", "timestamp"):
-            converters.add(_RESULT_TYPES[field.kind])
-        elif field.kind == "code":
-            assert field.code_table is not None
-            tables.add(code_table_type(field.code_table))
-    imports = [("..._code_tables", sorted(tables)), ("..._convert", sorted(converters))]
-    return [(module.replace("...", ".."), names) for module, names in imports if names]
-
-
-def public_names(api: Api) -> list[str]:
-    """Everything the package's ``__init__`` re-exports, sorted."""
-    names = {"BASE_URL", "RETURN_CODES", "ApiError", "AsyncQQConnect", "ConnectError",
-             "DecodeError", "Endpoint", "HTTPStatusError", "QQConnect", "QQConnectError",
-             "RawResponse", "RequestInfo", "RequestTimeoutError", "ResponseTooLargeError",
-             "ResponseValidationError", "Result", "RetryPolicy", "ReturnCode", "TransportError",
-             "describe", "error_for"}
-    names.update(category.exception for category in api.categories)
-    names.update(table.class_name for table in api.code_tables)
-    for endpoint in api.endpoints:
-        names.update({endpoint.result_class, endpoint.wire_class, constant_name(endpoint.name)})
-    return sorted(names)
-
-
-def known_codes(table_name: str, api: Api) -> str:
-    """A frozenset literal of a code table's codes."""
-    table = next(table for table in api.code_tables if table.name == table_name)
-    return "frozenset({" + ", ".join(str(entry.code) for entry in table.codes) + "})"
-
-
-def none_code(table_name: str, api: Api) -> str:
-    return str(next(table for table in api.code_tables if table.name == table_name).none_code)
-
+    converters = {_RESULT_TYPES[f.kind] for f in endpoint.fields
+                  if f.code_table is None and _RESULT_TYPES.get(f.kind) in _CONVERTERS}
+    tables = {table.field_type for table in endpoint.code_tables}
+    imports = [("_code_tables", sorted(tables)), ("_convert", sorted(converters))]
+    return [(f"..{module}", names) for module, names in imports if names]

@@ -1,49 +1,55 @@
-"""Render: every generated file as text, from the model and the templates, in memory."""
+"""Render: every generated file as text, from the model and the templates, in memory.
+
+Three kinds of file: runtime modules copied verbatim from ``generator/runtime/``,
+modules and documents rendered from ``templates/``, and wire models written by
+datamodel-code-generator. Each starts with a banner naming what it was made from:
+the spec files it depends on, or the runtime file it copies.
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
-from . import json_schema, literals, python_types, texts
+from . import json_schema, literals, python_types, reserved, texts
 from .model import Api, Endpoint
-from .naming import constant_name
 from .wire_models import render_wire_model
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 PACKAGE = "qq_connect"
 VERSION = "0.1.0"
 RUNTIME_REQUIREMENTS = ("anyio>=4", "httpx>=0.28,<1", "pydantic>=2.11,<3")
-# Modules rendered once for the whole spec, from templates/package/<name>.j2.
-_PACKAGE_MODULES = ("_base_client.py", "_capture.py", "_check.py", "_client.py",
-                    "_code_tables.py", "_codes.py", "_convert.py", "_errors.py", "_request.py",
-                    "_response.py", "_result.py", "_wire.py", "_xml.py", "check.py",
-                    "endpoints.py")
+SUBPACKAGES = ("wire", "models")
 
 _FILTERS: dict[str, Callable[..., Any]] = {
     "py_str": literals.python_string,
+    "py_frozenset": literals.python_frozenset,
+    "import_from": literals.import_from,
     "docstring": literals.python_docstring,
     "comment": literals.python_comment,
     "md": literals.markdown_cell,
     "toml_str": literals.toml_string,
-    "constant": constant_name,
     "result_type": python_types.result_type,
     "result_default": python_types.result_default,
     "result_imports": python_types.result_imports,
-    "code_table_type": python_types.code_table_type,
     "parameter_annotation": python_types.parameter_annotation,
     "parameter_value": python_types.parameter_value,
     "common_value": python_types.common_value,
-    "public_names": python_types.public_names,
-    "known_codes": python_types.known_codes,
-    "none_code": python_types.none_code,
-    "field_docstring": texts.field_docstring,
+    "field_description": texts.field_description,
+    "endpoint_summary": texts.endpoint_summary,
+    "result_module_docstring": texts.result_module_docstring,
     "result_docstring": texts.result_docstring,
-    "used_code_tables": texts.used_code_tables,
+    "degraded_docstring": texts.degraded_docstring,
+    "code_table_docstring": texts.code_table_docstring,
+    "package_docstring": texts.package_docstring,
+    "sync_client_docstring": texts.sync_client_docstring,
+    "async_client_docstring": texts.async_client_docstring,
+    "return_codes_docstring": texts.return_codes_docstring,
+    "check_docstring": texts.check_docstring,
     "example_block": texts.example_block,
 }
 
@@ -61,53 +67,123 @@ def make_environment(templates: Path = TEMPLATES) -> jinja2.Environment:
     return environment
 
 
-def banner_text(sources: tuple[str, ...]) -> str:
+def banner_text(sources: Iterable[str]) -> str:
+    """What a generated file says of itself: the spec files it was made from."""
     return f"Generated from {', '.join(sources)}; do not edit, run `make generate`."
+
+
+def copied_banner_text(source: str) -> str:
+    return f"Copied from {source}; do not edit here: edit that file and run `make generate`."
 
 
 def render(api: Api) -> dict[str, str]:
     """Every file of ``generated/``, by its path relative to it."""
-    environment = make_environment()
-    whole_spec = banner_text(api.source_files)
-    comment = literals.python_comment(whole_spec)
-
-    def from_template(template: str, **context: Any) -> str:
-        return environment.get_template(template).render(api=api, **context)
-
-    files: dict[str, str] = {}
-    package = PACKAGE
-    for module in _PACKAGE_MODULES:
-        files[f"{package}/{module}"] = from_template(
-            f"package/{module}.j2", banner=comment, patterns=json_schema.PATTERNS,
-            xml_root=api.xml_root)
-    files[f"{package}/__init__.py"] = from_template("package/package_init.py.j2", banner=comment)
-    files[f"{package}/py.typed"] = from_template("package/py.typed.j2", banner=comment)
-    for subpackage, description, class_of in (
-        ("wire", "Raw wire models, one module per endpoint.", _wire_class),
-        ("models", "Typed results, one module per endpoint.", _result_class),
-    ):
-        files[f"{package}/{subpackage}/__init__.py"] = from_template(
-            "package/subpackage_init.py.j2", banner=comment, description=description,
-            members=[(e.name, class_of(e)) for e in api.endpoints])
-    for endpoint in api.endpoints:
-        sources: tuple[str, ...] = (api.api_file, endpoint.source_file)
-        if any(f.code_table for f in endpoint.fields):
-            sources = (*sources, api.source_files[2])
-        text = banner_text(sources)
-        files[f"{package}/wire/{endpoint.name}.py"] = render_wire_model(
-            endpoint, package, literals.python_comment(text))
-        files[f"{package}/models/{endpoint.name}.py"] = from_template(
-            "package/model.py.j2", banner=literals.python_comment(text), endpoint=endpoint)
-        schema = json_schema.response_schema(api, endpoint, text)
-        files[f"{package}/schemas/{endpoint.name}.json"] = (
-            json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
-        files[f"docs/{endpoint.name}.md"] = from_template(
-            "docs/endpoint.md.j2", banner_text=whole_spec, endpoint=endpoint)
-    files["pyproject.toml"] = from_template(
-        "pyproject.toml.j2", banner=comment, version=VERSION,
-        runtime_requirements=RUNTIME_REQUIREMENTS,
-        packages=[package, f"{package}.wire", f"{package}.models"])
+    files = {**copy_runtime(), **_Renderer(api).render_all()}
     return dict(sorted(files.items()))
+
+
+def copy_runtime() -> dict[str, str]:
+    """The hand-written modules, verbatim behind a one-line banner."""
+    files: dict[str, str] = {}
+    for module in reserved.RUNTIME_MODULES:
+        source = reserved.RUNTIME_DIR / f"{module}.py"
+        shown = f"generator/runtime/{source.name}"
+        text = source.read_text(encoding="utf-8")
+        banner = literals.python_comment(copied_banner_text(shown))
+        files[f"{PACKAGE}/{source.name}"] = f"{banner}\n{text}"
+    return files
+
+
+def package_exports(api: Api) -> list[tuple[str, list[str]]]:
+    """What the package's ``__init__`` imports, by module: runtime, fixed and spec names."""
+    exports: list[tuple[str, list[str]]] = [
+        (module, sorted(names)) for module, names in sorted(reserved.PUBLIC_RUNTIME.items())]
+    fixed = set(reserved.PUBLIC_GENERATED)
+    for module, names in sorted(reserved.GENERATED_FIXED.items()):
+        public = sorted(fixed.intersection(names))
+        if module == "_return_codes":
+            public = sorted([*public, *(c.exception for c in api.categories)])
+        if public:
+            exports.append((module, public))
+    exports.append(("_code_tables", sorted(table.class_name for table in api.code_tables)))
+    exports.append(("endpoints", sorted(endpoint.constant for endpoint in api.endpoints)))
+    for endpoint in api.endpoints:
+        exports.append((f"models.{endpoint.name}", [endpoint.result_class]))
+        exports.append((f"wire.{endpoint.name}", [endpoint.wire_class]))
+    return [(module, names) for module, names in exports if names]
+
+
+class _Renderer:
+    """Renders each file from the templates, with the banner of the spec files it reads."""
+
+    def __init__(self, api: Api) -> None:
+        self.api = api
+        self.environment = make_environment()
+        sources = api.sources
+        self.every_file = sources.all
+        self.endpoint_files = sources.endpoints
+        self.uses_tables = any(endpoint.code_tables for endpoint in api.endpoints)
+
+    def template(self, template: str, sources: Iterable[str], **context: Any) -> str:
+        banner = literals.python_comment(banner_text(sources))
+        return self.environment.get_template(template).render(
+            api=self.api, banner=banner, **context)
+
+    def render_all(self) -> dict[str, str]:
+        api, sources = self.api, self.api.sources
+        package = PACKAGE
+        table_files = (sources.code_tables,) if self.uses_tables else ()
+        files = {
+            f"{package}/__init__.py": self.template(
+                "package/package_init.py.j2", self.every_file, exports=package_exports(api),
+                public_names=sorted(name for _, names in package_exports(api)
+                                    for name in names)),
+            f"{package}/_client.py": self.template(
+                "package/_client.py.j2", (sources.api, *self.endpoint_files)),
+            f"{package}/_return_codes.py": self.template(
+                "package/_return_codes.py.j2", (sources.return_codes,)),
+            f"{package}/_code_tables.py": self.template(
+                "package/_code_tables.py.j2", (sources.code_tables,)),
+            f"{package}/_contracts.py": self.template(
+                "package/_contracts.py.j2", (sources.api, *table_files, *self.endpoint_files)),
+            f"{package}/endpoints.py": self.template(
+                "package/endpoints.py.j2", (sources.api, *self.endpoint_files)),
+            f"{package}/check.py": self.template("package/check.py.j2", self.endpoint_files),
+            f"{package}/py.typed": literals.python_comment(
+                "Marks the package as typed (PEP 561); written by `make generate`.") + "\n",
+            "pyproject.toml": self.template(
+                "pyproject.toml.j2", (sources.api,), version=VERSION,
+                runtime_requirements=RUNTIME_REQUIREMENTS,
+                packages=[package, *(f"{package}.{sub}" for sub in SUBPACKAGES)]),
+        }
+        for subpackage, description, class_of in (
+            ("wire", "Raw wire models, one module per endpoint.", _wire_class),
+            ("models", "Typed results, one module per endpoint.", _result_class),
+        ):
+            files[f"{package}/{subpackage}/__init__.py"] = self.template(
+                "package/subpackage_init.py.j2", self.endpoint_files, description=description,
+                members=[(e.name, class_of(e)) for e in api.endpoints])
+        for endpoint in api.endpoints:
+            files.update(self.endpoint_files_of(endpoint))
+        return files
+
+    def endpoint_files_of(self, endpoint: Endpoint) -> dict[str, str]:
+        sources = self.api.sources
+        tables = (sources.code_tables,) if endpoint.code_tables else ()
+        own = (endpoint.source_file, *tables)
+        schema = json_schema.response_schema(endpoint, banner_text(own))
+        docs_banner = banner_text((sources.api, sources.return_codes, *own))
+        return {
+            f"{PACKAGE}/wire/{endpoint.name}.py": render_wire_model(
+                endpoint, PACKAGE, literals.python_comment(banner_text((endpoint.source_file,)))),
+            f"{PACKAGE}/models/{endpoint.name}.py": self.template(
+                "package/model.py.j2", own, endpoint=endpoint),
+            f"{PACKAGE}/schemas/{endpoint.name}.json": (
+                json.dumps(schema, indent=2, ensure_ascii=False) + "\n"),
+            f"docs/{endpoint.name}.md": self.environment.get_template(
+                "docs/endpoint.md.j2").render(api=self.api, banner_text=docs_banner,
+                                              endpoint=endpoint),
+        }
 
 
 def _wire_class(endpoint: Endpoint) -> str:

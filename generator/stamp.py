@@ -1,8 +1,9 @@
 """Skip work that is already done: a stamp of the inputs and outputs of the last run.
 
 Kept outside ``generated/`` (under ``.cache/``), so the output stays only what the spec
-makes. A run whose inputs (spec, templates, generator, pinned code generator) and
-outputs are unchanged since the stamp was written has nothing to do.
+makes. A run whose inputs (spec, templates, generator and its runtime, the pinned
+requirements and every installed package's version) and outputs are unchanged since
+the stamp was written has nothing to do.
 """
 
 from __future__ import annotations
@@ -30,10 +31,20 @@ def _files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
 
 
+def installed_versions() -> list[str]:
+    """``name==version`` of every installed distribution, sorted: a bump of any tool the
+    generator runs (datamodel-code-generator, its formatter, Jinja2) changes the output."""
+    found = {f"{dist.metadata['Name']}=={dist.version}".lower()
+             for dist in metadata.distributions() if dist.metadata["Name"]}
+    return sorted(found)
+
+
 def inputs_digest(spec: Path) -> str:
     """Everything that shapes the output: spec, templates, generator code, tool versions."""
-    chunks = [sys.version.split()[0].encode(),
-              metadata.version("datamodel-code-generator").encode()]
+    chunks = [sys.version.split()[0].encode(), *(line.encode() for line in installed_versions())]
+    requirements = ROOT / "requirements.txt"
+    if requirements.is_file():
+        chunks.append(requirements.read_bytes())
     for folder in (spec.resolve(), ROOT / "templates", ROOT / "generator"):
         for path in _files(folder):
             chunks += [path.relative_to(folder).as_posix().encode(), path.read_bytes()]

@@ -1,4 +1,8 @@
-"""Texts for people: docstrings and Markdown pieces composed from the spec."""
+"""Texts for people, composed from the spec in one place: docstrings, descriptions, Markdown.
+
+Every generated file that describes a field, an endpoint or a table takes its words
+from here, so the JSON Schema, the models, the clients and the docs say the same.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +10,25 @@ import re
 
 from .model import Api, CodeTable, Endpoint, Example, Field
 
+EXAMPLE_ONLY = "Example-only: the page's example shows it, its table does not."
 
-def field_docstring(field: Field) -> str:
-    source = ("" if field.documented
-              else "\n\nExample-only: the page's example shows it, its table does not.")
-    notes = "".join(f"\n\n{note}" for note in field.notes)
-    return f"{field.zh}\n\n{field.en}{source}{notes}"
+
+def field_description(field: Field) -> str:
+    """zh, en, the example-only remark and the notes of a field."""
+    source = [] if field.documented else [EXAMPLE_ONLY]
+    return "\n\n".join([field.zh, field.en, *source, *field.notes])
+
+
+def endpoint_summary(endpoint: Endpoint) -> str:
+    return f"{endpoint.path}: {endpoint.zh}\n\n{endpoint.en}"
+
+
+def wire_model_description(endpoint: Endpoint) -> str:
+    return f"The raw {endpoint.path} response, as sent on the wire."
+
+
+def result_module_docstring(endpoint: Endpoint) -> str:
+    return f"Typed result of {endpoint_summary(endpoint)}"
 
 
 def result_docstring(endpoint: Endpoint) -> str:
@@ -20,9 +37,58 @@ def result_docstring(endpoint: Endpoint) -> str:
             "datetimes with 0 as None.")
 
 
-def used_code_tables(endpoint: Endpoint, api: Api) -> list[CodeTable]:
-    names = {field.code_table for field in endpoint.fields if field.code_table}
-    return [table for table in api.code_tables if table.name in names]
+def degraded_docstring(field: Field) -> str:
+    return f"True when {field.name} = 1: part of the data was lost; do not cache it."
+
+
+def code_table_docstring(table: CodeTable) -> str:
+    return (f"{table.zh}\n\n{table.en}\n\nCode {table.none_code} means none "
+            f"({table.none_label}); codes not in the table read {table.other_label}.")
+
+
+def package_docstring(api: Api) -> str:
+    first = api.endpoints[0].name
+    return (f"Typed client of {api.title}, generated from a reviewed spec.\n\n"
+            "    from qq_connect import QQConnect\n\n"
+            '    with QQConnect(app_id="12345") as client:\n'
+            f"        info = client.{first}(access_token, openid)")
+
+
+def sync_client_docstring(api: Api) -> str:
+    return (f"Synchronous client of {api.title}, configured with the app id.\n\n"
+            "Each method sends the request its endpoint takes, parses the answer by its\n"
+            "body, retries transient failures (see ``RetryPolicy``) and raises a typed\n"
+            "``ApiError`` for every ``ret`` != 0. Pass ``http_client`` (or ``transport``) to\n"
+            "use your own httpx setup; the client closes only what it made.")
+
+
+def async_client_docstring(api: Api) -> str:
+    return f"Asynchronous client of {api.title}; the same methods as ``QQConnect``, awaited."
+
+
+def return_codes_docstring(api: Api) -> str:
+    """The module docstring of ``_return_codes``: the ApiError branch of the error tree."""
+    rows = "\n".join(f"    ├── {category.exception:<28} {category.name}"
+                     for category in api.categories)
+    return ("The public return codes (公共返回码说明) as data, and one ``ApiError`` subclass "
+            "per category.\n\nApiError\n" + rows)
+
+
+def check_docstring(api: Api) -> str:
+    names = ", ".join(endpoint.name for endpoint in api.endpoints)
+    return (
+        "Check captured responses against the contract: ``python -m qq_connect.check PATH...``.\n"
+        "\nWhere a capture says what it is:\n\n"
+        "- a file ``<...>/<endpoint>/<...>/<name>.json`` or ``.xml``: the nearest folder named\n"
+        f"  after an endpoint ({names}) gives the endpoint,\n"
+        "  the extension the format (a body that contradicts its extension is an error);\n"
+        "- a JSON Lines file ``*.jsonl``: one envelope per line,\n"
+        '  ``{"endpoint": "<endpoint>", "format": "json", "body": "<the raw body>"}``;\n'
+        "- ``--endpoint NAME`` names the endpoint of files outside such folders.\n\n"
+        "Files ending ``.meta.json`` (written next to captures by the capture helper) are "
+        "skipped.\nErrors fail the run (exit 1); drift is reported and fails only with "
+        "``--strict``.\nReports: a summary on stdout, ``--json FILE`` and ``--junit FILE`` "
+        "for machines.")
 
 
 def example_block(example: Example) -> str:

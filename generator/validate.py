@@ -6,7 +6,7 @@ All problems are collected and raised together as one SpecError.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -16,8 +16,20 @@ from jsonschema.exceptions import ValidationError
 
 from .errors import SpecError, SpecProblem
 from .load import Document, SpecSources
-from .naming import pascal_case, python_name_problem, result_class_name, wire_class_name
+from .naming import (
+    code_table_class_name,
+    code_table_field_type,
+    result_class_name,
+    wire_class_name,
+)
 from .normalise import example_path
+from .reserved import (
+    class_names,
+    endpoint_name_problem,
+    field_name_problem,
+    parameter_name_problem,
+    python_name_problem,
+)
 
 _FORMAT_FILE = Path(__file__).with_name("spec_format.schema.json")
 # Which wire types a kind may have, and whether it needs a code table.
@@ -31,18 +43,6 @@ _KIND_WIRE_TYPES = {
     "text": "string",
 }
 _MAX_MESSAGE = 200
-# Arguments every generated client method already has.
-_METHOD_ARGUMENTS = frozenset({"self", "method", "format", "timeout"})
-# Attributes of the generated clients that an endpoint method must not replace.
-_CLIENT_ATTRIBUTES = frozenset({"close", "aclose", "with_raw_response", "base_url", "timeout",
-                                "retry_policy", "max_body_bytes", "capture_dir"})
-# Classes and names the generated package defines whatever the spec says.
-_FIXED_NAMES = frozenset({
-    "ApiError", "AsyncQQConnect", "BaseClient", "CodeValue", "ConnectError", "DecodeError",
-    "Endpoint", "HTTPStatusError", "Prepared", "QQConnect", "QQConnectError", "RawResponse",
-    "RequestInfo", "RequestTimeoutError", "ResponseTooLargeError", "ResponseValidationError",
-    "Result", "RetryPolicy", "ReturnCode", "TransportError", "Finding", "Contract", "FieldRule",
-    "Capture", "Report"})
 # Places where the spec must hold whole integers, not 7.0 (JSON Schema accepts both).
 _INTEGER_PLACES = (("return_codes", ("codes", "*", "code")),
                    ("code_tables", ("*", "none_code")),
@@ -123,10 +123,8 @@ def _semantic_problems(sources: SpecSources, shaped: set[str]) -> Iterator[SpecP
 def _api_problems(api: Document) -> Iterator[SpecProblem]:
     yield from _duplicates(api, ("common_parameters",), "name")
     for index, parameter in enumerate(api.data["common_parameters"]):
-        yield from _name_problems(api, ("common_parameters", index, "name"), parameter["name"])
-        if parameter["name"] in _METHOD_ARGUMENTS:
-            yield api.problem(("common_parameters", index, "name"),
-                              "every client method already has an argument of this name")
+        yield from _name_problems(api, ("common_parameters", index, "name"), parameter["name"],
+                                  parameter_name_problem)
 
 
 def _return_code_problems(codes: Document) -> Iterator[SpecProblem]:
@@ -144,7 +142,7 @@ def _return_code_problems(codes: Document) -> Iterator[SpecProblem]:
 
 def _code_table_problems(tables: Document) -> Iterator[SpecProblem]:
     for name, table in tables.data.items():
-        yield from _name_problems(tables, (name,), name)
+        yield from _name_problems(tables, (name,), name, python_name_problem)
         yield from _duplicates(tables, (name, "codes"), "code")
         if any(entry["code"] == table["none_code"] for entry in table["codes"]):
             yield tables.problem((name, "none_code"), "the none code is also listed as a code")
@@ -163,21 +161,16 @@ def _endpoint_problems(document: Document, tables: set[str] | None, common: set[
                        methods: set[str] | None, root: Path) -> Iterator[SpecProblem]:
     """The endpoint's own rules; those against another file are skipped (None) if it is bad."""
     data = document.data
-    yield from _name_problems(document, ("name",), data["name"])
+    yield from _name_problems(document, ("name",), data["name"], endpoint_name_problem)
     for index, method in enumerate(data["methods"]):
         if methods is not None and method not in methods:
             yield document.problem(("methods", index), f"{method} is not a transport method")
     yield from _duplicates(document, ("parameters",), "name")
-    if data["name"] in _CLIENT_ATTRIBUTES:
-        yield document.problem(("name",), "the clients already have an attribute of this name")
     for index, parameter in enumerate(data["parameters"]):
         path = ("parameters", index, "name")
-        yield from _name_problems(document, path, parameter["name"])
+        yield from _name_problems(document, path, parameter["name"], parameter_name_problem)
         if common is not None and parameter["name"] in common:
             yield document.problem(path, "already a common parameter")
-        elif parameter["name"] in _METHOD_ARGUMENTS:
-            yield document.problem(path, "every client method already has an argument of "
-                                   "this name")
     fields = data["response"]["fields"]
     yield from _duplicates(document, ("response", "fields"), "name")
     for index, field in enumerate(fields):
@@ -203,7 +196,7 @@ def _endpoint_problems(document: Document, tables: set[str] | None, common: set[
 
 def _field_problems(document: Document, path: tuple[str | int, ...], field: dict[str, Any],
                     tables: set[str] | None) -> Iterator[SpecProblem]:
-    yield from _name_problems(document, (*path, "name"), field["name"])
+    yield from _name_problems(document, (*path, "name"), field["name"], field_name_problem)
     expected = _KIND_WIRE_TYPES[field["kind"]]
     if field["wire_type"] != expected:
         yield document.problem((*path, "wire_type"),
@@ -222,9 +215,9 @@ def _field_problems(document: Document, path: tuple[str | int, ...], field: dict
         yield document.problem((*path, "source"), f"{field['name']} is always documented")
 
 
-def _name_problems(document: Document, path: tuple[str | int, ...],
-                   name: str) -> Iterator[SpecProblem]:
-    problem = python_name_problem(name)
+def _name_problems(document: Document, path: tuple[str | int, ...], name: str,
+                   rule: Callable[[str], str | None]) -> Iterator[SpecProblem]:
+    problem = rule(name)
     if problem is not None:
         yield document.problem(path, problem)
 
@@ -272,10 +265,12 @@ def _class_name_clashes(endpoints: list[Document], codes: Document | None,
             named.append((category["exception"], codes, ("categories", index, "exception")))
     if tables is not None:
         for table in tables.data:
-            named.append((pascal_case(table), tables, (table,)))
+            named.append((code_table_class_name(table), tables, (table,)))
+            named.append((code_table_field_type(table), tables, (table,)))
     seen: set[str] = set()
+    reserved = class_names()
     for class_name, document, path in named:
-        if class_name in _FIXED_NAMES:
+        if class_name in reserved:
             yield document.problem(path, f"would define {class_name}, which the package "
                                    "already defines")
         elif class_name in seen:

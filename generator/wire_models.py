@@ -9,9 +9,9 @@ from datamodel_code_generator import generate
 from datamodel_code_generator.enums import DataModelType, InputFileType
 from datamodel_code_generator.format import Formatter, PythonVersion
 
-from .json_schema import field_description
 from .model import Endpoint
 from .python_types import wire_type_path
+from .texts import field_description, wire_model_description
 
 LINE_LENGTH = 100
 
@@ -25,7 +25,7 @@ def wire_model_schema(endpoint: Endpoint, package: str) -> dict[str, Any]:
     """
     return {
         "title": endpoint.wire_class,
-        "description": f"The raw {endpoint.path} response, as sent on the wire.",
+        "description": wire_model_description(endpoint),
         "type": "object",
         "required": ["ret", "msg"],
         "additionalProperties": True,
@@ -55,6 +55,7 @@ def render_wire_model(endpoint: Endpoint, package: str, banner: str) -> str:
         use_field_description=True,
         use_schema_description=True,
         extra_fields="allow",
+        base_class=f"{package}._wire.WireModel",
     )
     if not isinstance(source, str):
         raise TypeError("datamodel-code-generator returned no single module")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 from pathlib import Path
 
@@ -9,7 +11,7 @@ import pytest
 
 from generator.__main__ import main
 from generator.pipeline import generate
-from generator.write import diff, existing_files, write
+from generator.write import MANIFEST, diff, existing_files, with_manifest, write
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -25,6 +27,7 @@ def test_generated_is_current() -> None:
 def test_regenerating_into_a_temp_dir_matches_every_file(tmp_path: Path) -> None:
     write(generate(ROOT / "spec"), tmp_path)
     committed = existing_files(ROOT / "generated")
+    assert committed == set(with_manifest(generate(ROOT / "spec")))
     assert existing_files(tmp_path) == committed
     for relative in sorted(committed):
         assert (tmp_path / relative).read_bytes() == (ROOT / "generated" / relative).read_bytes(), (
@@ -35,10 +38,11 @@ def test_check_reports_a_stale_tree_with_diff_and_hint(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "generated"
     shutil.copytree(ROOT / "generated", out, ignore=shutil.ignore_patterns("__pycache__"))
-    stale = out / "qq_connect" / "_codes.py"
+    stale = out / "qq_connect" / "_return_codes.py"
     stale.write_text(stale.read_text(encoding="utf-8").replace("服务器繁忙", "hand edit"),
                      encoding="utf-8")
-    (out / "qq_connect" / "leftover.py").write_text("x = 1\n", encoding="utf-8")
+    leftover = out / "qq_connect" / "leftover.py"
+    leftover.write_text("x = 1\n", encoding="utf-8")
 
     assert main(["--spec", str(ROOT / "spec"), "--out", str(out), "--check"]) == 1
     captured = capsys.readouterr()
@@ -47,12 +51,26 @@ def test_check_reports_a_stale_tree_with_diff_and_hint(
     assert "generated/qq_connect/leftover.py (committed)" in captured.out
     assert "make generate" in captured.err
 
+    # A file the generator did not write is never deleted: the run refuses instead.
+    assert main(["--spec", str(ROOT / "spec"), "--out", str(out)]) == 2
+    assert "qq_connect/leftover.py" in capsys.readouterr().err
+    assert "hand edit" in stale.read_text(encoding="utf-8") and leftover.exists()
+    leftover.unlink()
     assert main(["--spec", str(ROOT / "spec"), "--out", str(out)]) == 0
     assert main(["--spec", str(ROOT / "spec"), "--out", str(out), "--check"]) == 0
-    assert not (out / "qq_connect" / "leftover.py").exists()
 
 
-def test_every_generated_file_has_a_banner() -> None:
+def test_every_generated_file_has_a_banner_naming_its_sources() -> None:
     for relative in sorted(existing_files(ROOT / "generated")):
-        head = (ROOT / "generated" / relative).read_text(encoding="utf-8")[:400]
-        assert "Generated from spec/" in head and "make generate" in head, relative
+        text = (ROOT / "generated" / relative).read_text(encoding="utf-8")
+        # JSON has no comments: its banner is the schema's $comment.
+        head = json.loads(text)["$comment"] if relative.endswith(".json") else text.splitlines()[0]
+        assert "make generate" in head, relative
+        if relative == MANIFEST:
+            continue
+        made_from = re.search(r"(?:Generated from|Copied from) (.+?);", head)
+        if relative.endswith("py.typed"):
+            continue
+        assert made_from, f"{relative}: {head}"
+        for source in made_from.group(1).split(", "):
+            assert (ROOT / source).is_file(), f"{relative} names {source}, which does not exist"

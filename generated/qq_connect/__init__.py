@@ -7,10 +7,8 @@
         info = client.get_vip_rich_info(access_token, openid)
 """
 
-from ._code_tables import Payway
-from ._codes import RETURN_CODES, ReturnCode, describe
 from ._base_client import RawResponse, RetryPolicy
-from ._client import BASE_URL, AsyncQQConnect, QQConnect
+from ._codes import ReturnCode, ReturnCodeTable
 from ._errors import (
     ApiError,
     ConnectError,
@@ -22,22 +20,28 @@ from ._errors import (
     ResponseTooLargeError,
     ResponseValidationError,
     TransportError,
-    TokenInvalidError,
-    PermissionDeniedError,
-    AppInvalidError,
-    NotLoggedInError,
-    RateLimitedError,
-    ServerBusyError,
-    AccountStateError,
-    OAuthFlowError,
-    BadRequestError,
-    ServerError,
-    UnknownApiError,
-    error_for,
 )
 from ._response import Endpoint
 from ._result import Result
-from .endpoints import GET_VIP_RICH_INFO, GET_VIP_INFO
+from ._client import AsyncQQConnect, BASE_URL, QQConnect
+from ._return_codes import (
+    AccountStateError,
+    AppInvalidError,
+    BadRequestError,
+    NotLoggedInError,
+    OAuthFlowError,
+    PermissionDeniedError,
+    RETURN_CODES,
+    RateLimitedError,
+    ServerBusyError,
+    ServerError,
+    TokenInvalidError,
+    UnknownApiError,
+    describe,
+    error_for,
+)
+from ._code_tables import Payway
+from .endpoints import GET_VIP_INFO, GET_VIP_RICH_INFO
 from .models.get_vip_rich_info import VipRichInfo
 from .wire.get_vip_rich_info import GetVipRichInfoWire
 from .models.get_vip_info import VipInfo
@@ -74,6 +78,7 @@ __all__ = [
     "Result",
     "RetryPolicy",
     "ReturnCode",
+    "ReturnCodeTable",
     "ServerBusyError",
     "ServerError",
     "TokenInvalidError",

@@ -1,22 +1,29 @@
-# Generated from spec/api.yaml, spec/return_codes.yaml, spec/code_tables.yaml, spec/endpoints/get_vip_rich_info.yaml, spec/endpoints/get_vip_info.yaml; do not edit, run `make generate`.
+# Copied from generator/runtime/_base_client.py; do not edit here: edit that file and run `make generate`.
 """The core that QQConnect and AsyncQQConnect share: what to send, when to retry, what to keep.
 
 Only the waiting and the I/O differ between the two clients; every decision is here.
+The generated clients add one method per endpoint, each a single ``_call``; their
+``with_raw_response`` variants wrap those same methods (``to_raw_response_wrapper``).
 """
 
 from __future__ import annotations
 
 import email.utils
+import functools
 import logging
 import random
 import re
 import time
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Awaitable, Callable, Iterable, Mapping
+from contextvars import ContextVar
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from types import TracebackType
+from typing import Any, ClassVar, Generic, ParamSpec, Self, TypeVar, cast
 
+import anyio
 import httpx
+
 from ._capture import write_capture
 from ._errors import (
     ApiError,
@@ -37,29 +44,38 @@ __all__ = [
     "DEFAULT_MAX_BODY_BYTES",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_TIMEOUT",
-    "SECRET_PARAMETERS",
-    "BaseClient",
-    "Prepared",
+    "AsyncClient",
+    "CallState",
     "RawResponse",
     "RetryPolicy",
+    "Service",
+    "SyncClient",
+    "Timeout",
+    "async_to_raw_response_wrapper",
+    "to_raw_response_wrapper",
 ]
 
 ResultT = TypeVar("ResultT", bound=Result)
+P = ParamSpec("P")
 Timeout = float | httpx.Timeout
 
 DEFAULT_TIMEOUT = 10.0
 DEFAULT_MAX_RETRIES = 2
 # Real answers are a few hundred bytes; anything near this is not an answer.
 DEFAULT_MAX_BODY_BYTES = 1 << 20
-SECRET_PARAMETERS = frozenset({
-    "access_token",
-    "oauth_consumer_key",
-    "openid",
-})
 REDACTED = "<redacted>"
 RETRYABLE_STATUSES = frozenset({408, 429}) | frozenset(range(500, 600))
 
 logger = logging.getLogger("qq_connect")
+
+
+@dataclass(frozen=True)
+class Service:
+    """What every endpoint of the API shares on the wire (from the spec's api.yaml)."""
+
+    base_url: str
+    format_parameter: str
+    secret_parameters: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -85,20 +101,57 @@ class RetryPolicy:
         return backoff * (1 - self.jitter * random.random())
 
 
-@dataclass(frozen=True)
 class RawResponse(Generic[ResultT]):
-    """The HTTP answer next to its parsed result, for ``with_raw_response``."""
+    """A complete HTTP answer, before parsing: status, headers, body, timing.
 
-    request: RequestInfo
-    status_code: int
-    headers: httpx.Headers = field(repr=False)
-    content: bytes = field(repr=False)
-    elapsed: float
-    retries_taken: int
-    result: ResultT = field(repr=False)
+    ``parse()`` turns it into the typed result, or raises what the answer means: the
+    ``ApiError`` of its ``ret``, ``HTTPStatusError``, ``DecodeError``. The verdict is
+    kept, so parsing twice costs nothing (the client reads it to decide on a retry).
+    """
+
+    def __init__(self, endpoint: Endpoint[Any, ResultT], request: RequestInfo,
+                 response: httpx.Response, content: bytes, elapsed: float,
+                 retries_taken: int) -> None:
+        self.request = request
+        self.status_code = response.status_code
+        self.headers = response.headers
+        self.content = content
+        self.elapsed = elapsed
+        self.retries_taken = retries_taken
+        self._endpoint = endpoint
+        self._verdict: ResultT | QQConnectError | None = None
+
+    def __repr__(self) -> str:
+        return (f"RawResponse(request={self.request!r}, status_code={self.status_code}, "
+                f"elapsed={self.elapsed:.3f}, retries_taken={self.retries_taken})")
 
     def parse(self) -> ResultT:
-        return self.result
+        """The typed result; raise the typed error if the answer is not a success."""
+        verdict = self.verdict()
+        if isinstance(verdict, QQConnectError):
+            raise verdict
+        return verdict
+
+    def verdict(self) -> ResultT | QQConnectError:
+        """The result, or the error that ``parse()`` raises, without raising it."""
+        if self._verdict is None:
+            self._verdict = self._judge()
+        return self._verdict
+
+    def _judge(self) -> ResultT | QQConnectError:
+        if self.status_code != 200:
+            return HTTPStatusError(self.request.endpoint, self.status_code, self.content)
+        try:
+            result = self._endpoint.parse(self.content)
+        except DecodeError as error:
+            error.add_http_context(self.status_code, self.headers.get("content-type"))
+            error.request = self.request
+            return error
+        except ApiError as error:
+            error.request = self.request
+            return error
+        result._retries_taken = self.retries_taken
+        return result
 
 
 def is_retryable(error: QQConnectError) -> bool:
@@ -128,30 +181,32 @@ def parse_retry_after(headers: Mapping[str, str] | None, now: float | None = Non
     return max(0.0, moment.timestamp() - (time.time() if now is None else now))
 
 
-class Prepared(Generic[ResultT]):
-    """One call, ready to send any number of times, and what the retry loop learns."""
+class CallState(Generic[ResultT]):
+    """One call in progress: what it sends, since when, its retries, the body read so far."""
 
-    def __init__(self, core: BaseClient, endpoint: Endpoint[Any, ResultT],
+    def __init__(self, client: BaseClient, endpoint: Endpoint[Any, ResultT],
                  parameters: Iterable[tuple[str, str | None]], method: str, format: str,
                  timeout: Timeout | None) -> None:
         if method not in endpoint.methods:
             raise ValueError(f"{endpoint.name} does not take {method!r}; use {endpoint.methods}")
         if format not in endpoint.formats:
             raise ValueError(f"{endpoint.name} does not answer {format!r}; use {endpoint.formats}")
+        service = client.service
         sent = [(name, value) for name, value in parameters if value is not None]
-        sent.append(("format", format))
-        self.secrets = [value for name, value in sent if name in SECRET_PARAMETERS and value]
-        url = core.base_url + endpoint.path
-        shown = encode_parameters(sent, hide=SECRET_PARAMETERS, mask=REDACTED)
+        sent.append((service.format_parameter, format))
+        hidden = service.secret_parameters
+        self.secrets = [value for name, value in sent if name in hidden and value]
+        url = client.base_url + endpoint.path
+        shown = encode_parameters(sent, hide=hidden, mask=REDACTED)
         self.info = RequestInfo(endpoint.name, method, f"{url}?{shown}")
         encoded = encode_parameters(sent)
         self.endpoint = endpoint
-        self.core = core
+        self.client = client
         self.started = time.monotonic()
         self.retries_taken = 0
         self._chunks: list[bytes] = []
         self._received = 0
-        request_timeout = core.timeout if timeout is None else timeout
+        request_timeout = client.timeout if timeout is None else timeout
         if method == "GET":
             self.arguments: dict[str, Any] = {"method": method, "url": f"{url}?{encoded}",
                                               "timeout": request_timeout}
@@ -173,40 +228,32 @@ class Prepared(Generic[ResultT]):
         """A new answer begins; refuse it early if it announces too large a body."""
         self._chunks, self._received = [], 0
         declared = response.headers.get("content-length", "")
-        if declared.isdigit() and int(declared) > self.core.max_body_bytes:
-            raise ResponseTooLargeError(self.info.endpoint, self.core.max_body_bytes)
+        if declared.isdigit() and int(declared) > self.client.max_body_bytes:
+            raise ResponseTooLargeError(self.info.endpoint, self.client.max_body_bytes)
 
     def feed(self, chunk: bytes) -> None:
         """Keep a chunk of the body; stop reading as soon as it passes the limit."""
         self._received += len(chunk)
-        if self._received > self.core.max_body_bytes:
-            raise ResponseTooLargeError(self.info.endpoint, self.core.max_body_bytes)
+        if self._received > self.client.max_body_bytes:
+            raise ResponseTooLargeError(self.info.endpoint, self.client.max_body_bytes)
         self._chunks.append(chunk)
 
     def finish(self, response: httpx.Response) -> RawResponse[ResultT]:
-        """Check the status, parse the body, and keep what the caller may want to see."""
+        """The whole answer, unparsed; recorded first if the client keeps captures."""
         content = b"".join(self._chunks)
-        if self.core.capture_dir is not None and response.status_code == 200:
-            write_capture(self.core.capture_dir, self.info, response.status_code,
+        if self.client.capture_dir is not None and response.status_code == 200:
+            write_capture(self.client.capture_dir, self.info, response.status_code,
                           response.headers, content, self.secrets)
-        if response.status_code != 200:
-            raise HTTPStatusError(self.info.endpoint, response.status_code, content)
-        try:
-            result = self.endpoint.parse(content)
-        except DecodeError as error:
-            error.add_http_context(response.status_code, response.headers.get("content-type"))
-            raise
-        result._retries_taken = self.retries_taken
-        return RawResponse(self.info, response.status_code, response.headers, content,
-                           time.monotonic() - self.started, self.retries_taken, result)
+        return RawResponse(self.endpoint, self.info, response, content,
+                           time.monotonic() - self.started, self.retries_taken)
 
     def retry_delay(self, error: QQConnectError, headers: Mapping[str, str] | None) -> float | None:
-        """How long to wait before trying again, or None to give up and raise ``error``.
+        """How long to wait before trying again, or None to give up on ``error``.
 
         Every failure of a call passes here, so this is where it learns its request.
         """
         error.request = self.info
-        policy = self.core.retry_policy
+        policy = self.client.retry_policy
         if self.retries_taken >= policy.max_retries or not is_retryable(error):
             return None
         delay = policy.delay(self.retries_taken + 1, parse_retry_after(headers))
@@ -218,43 +265,220 @@ class Prepared(Generic[ResultT]):
         return delay
 
 
-class BaseClient:
-    """Configuration shared by both clients; holds no connection of its own."""
-
-    def __init__(self, app_id: str | int, *, base_url: str, timeout: Timeout,
-                 max_retries: int | RetryPolicy, max_body_bytes: int,
-                 capture_dir: Path | None) -> None:
-        self._app_id = str(app_id)
-        self.capture_dir = capture_dir
-        self.base_url = base_url.rstrip("/")
-        self.timeout = timeout
-        self.retry_policy = (max_retries if isinstance(max_retries, RetryPolicy)
-                             else RetryPolicy(max_retries=max_retries))
-        self.max_body_bytes = max_body_bytes
-
-    def __repr__(self) -> str:
-        return (f"{type(self).__name__}(base_url={self.base_url!r}, app_id={REDACTED!r}, "
-                f"timeout={self.timeout!r}, max_retries={self.retry_policy.max_retries})")
-
-    def _prepare(self, endpoint: Endpoint[Any, ResultT],
-                 parameters: Iterable[tuple[str, str | None]], method: str, format: str,
-                 timeout: Timeout | None) -> Prepared[ResultT]:
-        return Prepared(self, endpoint, parameters, method, format, timeout)
-
-
 class RedactSecrets(logging.Filter):
     """Masks the values of secret parameters in log records (httpx logs every URL)."""
 
-    _PATTERN = re.compile(
-        r"((?:access_token|oauth_consumer_key|openid)=)[^&\s\"']*")
+    def __init__(self) -> None:
+        super().__init__()
+        self._names: frozenset[str] = frozenset()
+        self._pattern: re.Pattern[str] | None = None
+
+    def protect(self, names: Iterable[str]) -> None:
+        """Mask these parameter names too, from now on."""
+        wanted = self._names | frozenset(names)
+        if wanted != self._names:
+            self._names = wanted
+            alternatives = "|".join(re.escape(name) for name in sorted(wanted))
+            self._pattern = re.compile(rf"((?<![\w.-])(?:{alternatives})=)[^&\s\"']*")
 
     def filter(self, record: logging.LogRecord) -> bool:
+        if self._pattern is None:
+            return True
         message = record.getMessage()
-        redacted = self._PATTERN.sub(rf"\g<1>{REDACTED}", message)
+        redacted = self._pattern.sub(rf"\g<1>{REDACTED}", message)
         if redacted != message:
             record.msg, record.args = redacted, None
         return True
 
 
+LOG_FILTER = RedactSecrets()
 for _name in ("httpx", "qq_connect"):
-    logging.getLogger(_name).addFilter(RedactSecrets())
+    logging.getLogger(_name).addFilter(LOG_FILTER)
+
+# Set while a ``with_raw_response`` method runs: ``_call`` then returns the raw answer.
+_RAW_RESPONSE: ContextVar[bool] = ContextVar("qq_connect_raw_response", default=False)
+
+
+def to_raw_response_wrapper(method: Callable[P, ResultT]) -> Callable[P, RawResponse[ResultT]]:
+    """The same endpoint method, returning the ``RawResponse`` instead of parsing it."""
+
+    @functools.wraps(method)
+    def wrapped(*args: P.args, **kwargs: P.kwargs) -> RawResponse[ResultT]:
+        token = _RAW_RESPONSE.set(True)
+        try:
+            return cast("RawResponse[ResultT]", method(*args, **kwargs))
+        finally:
+            _RAW_RESPONSE.reset(token)
+
+    return wrapped
+
+
+def async_to_raw_response_wrapper(
+        method: Callable[P, Awaitable[ResultT]]) -> Callable[P, Awaitable[RawResponse[ResultT]]]:
+    """``to_raw_response_wrapper`` for the async client's methods."""
+
+    @functools.wraps(method)
+    async def wrapped(*args: P.args, **kwargs: P.kwargs) -> RawResponse[ResultT]:
+        token = _RAW_RESPONSE.set(True)
+        try:
+            return cast("RawResponse[ResultT]", await method(*args, **kwargs))
+        finally:
+            _RAW_RESPONSE.reset(token)
+
+    return wrapped
+
+
+def _answer(raw: RawResponse[ResultT]) -> ResultT:
+    """What an endpoint method returns: the parsed result, or the raw answer when wrapped."""
+    if _RAW_RESPONSE.get():
+        return cast("ResultT", raw)
+    return raw.parse()
+
+
+class BaseClient:
+    """Configuration shared by both clients; holds no connection of its own.
+
+    A generated subclass sets ``service`` (the API's base URL, format parameter and
+    secret parameters) and adds one method per endpoint.
+    """
+
+    service: ClassVar[Service]
+    base_url: str
+    timeout: Timeout
+    retry_policy: RetryPolicy
+    max_body_bytes: int
+    capture_dir: Path | None
+
+    def __init__(self, app_id: str | int, *, base_url: str | None, timeout: Timeout,
+                 max_retries: int | RetryPolicy, max_body_bytes: int,
+                 capture_dir: Path | None) -> None:
+        self._app_id = str(app_id)
+        self.capture_dir = capture_dir
+        self.base_url = (base_url or self.service.base_url).rstrip("/")
+        self.timeout = timeout
+        self.retry_policy = (max_retries if isinstance(max_retries, RetryPolicy)
+                             else RetryPolicy(max_retries=max_retries))
+        self.max_body_bytes = max_body_bytes
+        LOG_FILTER.protect(self.service.secret_parameters)
+
+    def __repr__(self) -> str:
+        return (f"{type(self).__name__}(base_url={self.base_url!r}, app_id={REDACTED!r}, "
+                f"timeout={self.timeout!r}, max_retries={self.retry_policy.max_retries})")
+
+
+class SyncClient(BaseClient):
+    """The synchronous client's I/O: one loop of attempts per call, waiting with ``time``."""
+
+    def __init__(self, app_id: str | int, *, base_url: str | None = None,
+                 timeout: Timeout = DEFAULT_TIMEOUT,
+                 max_retries: int | RetryPolicy = DEFAULT_MAX_RETRIES,
+                 max_body_bytes: int = DEFAULT_MAX_BODY_BYTES, capture_dir: Path | None = None,
+                 http_client: httpx.Client | None = None,
+                 transport: httpx.BaseTransport | None = None) -> None:
+        super().__init__(app_id, base_url=base_url, timeout=timeout, max_retries=max_retries,
+                         max_body_bytes=max_body_bytes, capture_dir=capture_dir)
+        self._owns_http = http_client is None
+        self._http = http_client or httpx.Client(timeout=timeout, transport=transport)
+
+    def close(self) -> None:
+        """Close the connections, if the client made its own httpx client."""
+        if self._owns_http:
+            self._http.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 traceback: TracebackType | None) -> None:
+        self.close()
+
+    def _call(self, endpoint: Endpoint[Any, ResultT],
+              parameters: Iterable[tuple[str, str | None]], method: str, format: str,
+              timeout: Timeout | None) -> ResultT:
+        call = CallState(self, endpoint, parameters, method, format, timeout)
+        return _answer(self._send(call))
+
+    def _send(self, call: CallState[ResultT]) -> RawResponse[ResultT]:
+        while True:
+            headers: httpx.Headers | None = None
+            raw: RawResponse[ResultT] | None = None
+            try:
+                with self._http.stream(**call.arguments) as response:
+                    headers = response.headers
+                    call.start(response)
+                    for chunk in response.iter_bytes():
+                        call.feed(chunk)
+                    raw = call.finish(response)
+                verdict = raw.verdict()
+                if not isinstance(verdict, QQConnectError):
+                    return raw
+                failure: QQConnectError = verdict
+            except httpx.TransportError as error:
+                failure = call.transport_error(error)
+            except QQConnectError as error:
+                failure = error
+            delay = call.retry_delay(failure, headers)
+            if delay is None:
+                if raw is not None:
+                    return raw  # a complete answer: parse() raises its error
+                raise failure
+            time.sleep(delay)
+
+
+class AsyncClient(BaseClient):
+    """The asynchronous client's I/O: the same loop as ``SyncClient``, awaited."""
+
+    def __init__(self, app_id: str | int, *, base_url: str | None = None,
+                 timeout: Timeout = DEFAULT_TIMEOUT,
+                 max_retries: int | RetryPolicy = DEFAULT_MAX_RETRIES,
+                 max_body_bytes: int = DEFAULT_MAX_BODY_BYTES, capture_dir: Path | None = None,
+                 http_client: httpx.AsyncClient | None = None,
+                 transport: httpx.AsyncBaseTransport | None = None) -> None:
+        super().__init__(app_id, base_url=base_url, timeout=timeout, max_retries=max_retries,
+                         max_body_bytes=max_body_bytes, capture_dir=capture_dir)
+        self._owns_http = http_client is None
+        self._http = http_client or httpx.AsyncClient(timeout=timeout, transport=transport)
+
+    async def aclose(self) -> None:
+        """Close the connections, if the client made its own httpx client."""
+        if self._owns_http:
+            await self._http.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                        traceback: TracebackType | None) -> None:
+        await self.aclose()
+
+    async def _call(self, endpoint: Endpoint[Any, ResultT],
+                    parameters: Iterable[tuple[str, str | None]], method: str, format: str,
+                    timeout: Timeout | None) -> ResultT:
+        call = CallState(self, endpoint, parameters, method, format, timeout)
+        return _answer(await self._send(call))
+
+    async def _send(self, call: CallState[ResultT]) -> RawResponse[ResultT]:
+        while True:
+            headers: httpx.Headers | None = None
+            raw: RawResponse[ResultT] | None = None
+            try:
+                async with self._http.stream(**call.arguments) as response:
+                    headers = response.headers
+                    call.start(response)
+                    async for chunk in response.aiter_bytes():
+                        call.feed(chunk)
+                    raw = call.finish(response)
+                verdict = raw.verdict()
+                if not isinstance(verdict, QQConnectError):
+                    return raw
+                failure: QQConnectError = verdict
+            except httpx.TransportError as error:
+                failure = call.transport_error(error)
+            except QQConnectError as error:
+                failure = error
+            delay = call.retry_delay(failure, headers)
+            if delay is None:
+                if raw is not None:
+                    return raw  # a complete answer: parse() raises its error
+                raise failure
+            await anyio.sleep(delay)

@@ -1,4 +1,4 @@
-# Generated from spec/api.yaml, spec/return_codes.yaml, spec/code_tables.yaml, spec/endpoints/get_vip_rich_info.yaml, spec/endpoints/get_vip_info.yaml; do not edit, run `make generate`.
+# Copied from generator/runtime/_capture.py; do not edit here: edit that file and run `make generate`.
 """Recording real answers as captures for the contract check, with the secrets scrubbed.
 
 ``QQConnect(..., capture_dir=Path("captures"))`` stores every HTTP 200 answer as

@@ -1,4 +1,4 @@
-# Generated from spec/api.yaml, spec/return_codes.yaml, spec/code_tables.yaml, spec/endpoints/get_vip_rich_info.yaml, spec/endpoints/get_vip_info.yaml; do not edit, run `make generate`.
+# Copied from generator/runtime/_check.py; do not edit here: edit that file and run `make generate`.
 """The contract check of captured bodies: the endpoint's JSON Schema, plus drift rules.
 
 Each finding is an **error** (the body breaks the contract: a reader of the spec
@@ -20,11 +20,10 @@ from importlib import resources
 from typing import Annotated, Any, Literal
 from xml.parsers import expat
 
-from ._codes import RETURN_CODES
-from ._xml import ROOT as XML_ROOT
+from ._wire import PATTERNS
 from ._xml import XMLRefused, parse_xml
 
-__all__ = ["CONTRACTS", "Contract", "FieldRule", "Finding", "check_body", "check_document"]
+__all__ = ["Contract", "FieldRule", "Finding", "check_body", "check_document"]
 
 Kind = Literal["error", "drift"]
 
@@ -50,8 +49,12 @@ class FieldRule:
 
 @dataclass(frozen=True)
 class Contract:
+    """What the spec says of one endpoint's answers, for the contract check."""
+
     endpoint: str
     fields: Mapping[str, FieldRule]
+    listed_returns: frozenset[int]
+    xml_root: str
 
     @cached_property
     def required_on_success(self) -> tuple[str, ...]:
@@ -67,46 +70,19 @@ class Contract:
     def example_only(self) -> tuple[str, ...]:
         return tuple(name for name, rule in self.fields.items() if not rule.documented)
 
+    @cached_property
+    def clean_proof(self) -> _CleanProof | None:
+        """The msgspec fast path of this contract, built on first use."""
+        try:
+            return _CleanProof(self)
+        except ImportError:  # msgspec is optional: without it every body takes the full path
+            return None
 
-CONTRACTS: Mapping[str, Contract] = {
-    "get_vip_rich_info": Contract("get_vip_rich_info", {
-        "ret": FieldRule("return_code", True),
-        "msg": FieldRule("text", True),
-        "is_lost": FieldRule("flag", False),
-        "is_qq_vip": FieldRule("flag", True),
-        "is_qq_year_vip": FieldRule("flag", False),
-        "qq_vip_level": FieldRule("level", False),
-        "qq_vip_start": FieldRule("timestamp", True),
-        "qq_vip_end": FieldRule("timestamp", True),
-        "qq_vip_payway": FieldRule("code", True, frozenset({5, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111, 112, 113, 114, 115, 116, 117, 118, 119}), 0),
-        "qq_year_vip_start": FieldRule("timestamp", True),
-        "qq_year_vip_end": FieldRule("timestamp", True),
-        "qq_year_vip_payway": FieldRule("code", True, frozenset({5, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111, 112, 113, 114, 115, 116, 117, 118, 119}), 0),
-        "qq_zuanhuang_start": FieldRule("timestamp", True),
-        "qq_zuanhuang_end": FieldRule("timestamp", True),
-        "qq_zuanhuang_payway": FieldRule("code", True, frozenset({5, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111, 112, 113, 114, 115, 116, 117, 118, 119}), 0),
-        "qq_haohua_start": FieldRule("timestamp", True),
-        "qq_haohua_end": FieldRule("timestamp", True),
-        "qq_haohua_payway": FieldRule("code", True, frozenset({5, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111, 112, 113, 114, 115, 116, 117, 118, 119}), 0),
-        "qq_svip_start": FieldRule("timestamp", True),
-        "qq_svip_end": FieldRule("timestamp", True),
-        "qq_svip_payway": FieldRule("code", True, frozenset({5, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111, 112, 113, 114, 115, 116, 117, 118, 119}), 0),
-        "history_pay_time": FieldRule("timestamp", True),
-        "history_end_time": FieldRule("timestamp", True),
-    }),
-    "get_vip_info": Contract("get_vip_info", {
-        "ret": FieldRule("return_code", True),
-        "msg": FieldRule("text", True),
-        "is_qq_vip": FieldRule("flag", True),
-        "is_qq_year_vip": FieldRule("flag", True),
-        "qq_vip_level": FieldRule("level", False),
-    }),
-}
 
-_INTEGER = re.compile("^-?[0-9]+$")
-_NON_NEGATIVE = re.compile("^[0-9]+$")
-_FLAG = re.compile("^0*[01]$")
-_ZERO = re.compile("^-?0+$")
+_INTEGER = re.compile(PATTERNS["integer"])
+_NON_NEGATIVE = re.compile(PATTERNS["non_negative"])
+_FLAG = re.compile(PATTERNS["flag"])
+_ZERO = re.compile(PATTERNS["zero"])
 # Per kind: the numeric-string pattern, the integer bounds, and what to expect.
 _KINDS: Mapping[str, tuple[re.Pattern[str], int | None, int | None, str]] = {
     "return_code": (_INTEGER, None, None, "an integer"),
@@ -246,7 +222,7 @@ def drift_findings(contract: Contract, document: object, from_json: bool,
                               "a known code", describe(value))
         elif rule.kind == "return_code":
             number = int(value)
-            if number != 0 and number not in RETURN_CODES:
+            if number != 0 and number not in contract.listed_returns:
                 yield Finding("drift", escape_pointer(name), "ret not in the return-code tables",
                               "a listed code", describe(value))
     if is_success(document):
@@ -341,6 +317,7 @@ class _CleanProof:
         struct = msgspec.defstruct(f"{contract.endpoint}_proof", fields,
                                    forbid_unknown_fields=True)
         self._decode = msgspec.json.Decoder(struct).decode
+        self._listed_returns = contract.listed_returns
         self._decode_error = (msgspec.DecodeError, msgspec.ValidationError, UnicodeError)
         self._astuple = msgspec.structs.astuple
         names = list(contract.fields)
@@ -389,18 +366,10 @@ class _CleanProof:
         if ret == 0:
             if unset in self._on_success(values):
                 return False
-        elif ret not in RETURN_CODES:
+        elif ret not in self._listed_returns:
             return False
         return all(values[index] is unset or values[index] in known or values[index] == none
                    for index, known, none in self._codes)
-
-
-@cache
-def _clean_proof(endpoint: str) -> _CleanProof | None:
-    try:
-        return _CleanProof(CONTRACTS[endpoint])
-    except ImportError:  # msgspec is optional: without it every body takes the full path
-        return None
 
 
 def check_document(contract: Contract, document: object, *, from_json: bool,
@@ -416,14 +385,15 @@ def check_body(contract: Contract, body: bytes, format: str, *,
     """Every finding for one captured body of ``format`` ("json" or "xml")."""
     if format == "xml":
         try:
-            fields = parse_xml(body)
+            fields = parse_xml(body, contract.xml_root)
         except (XMLRefused, expat.ExpatError) as error:
-            return [Finding("error", f"/{XML_ROOT}", f"unusable XML: {error}", "an XML answer",
+            return [Finding("error", f"/{contract.xml_root}", f"unusable XML: {error}",
+                            "an XML answer",
                             describe(body[:40].decode("utf-8", "replace")))]
-        return [replace(finding, pointer=f"/{XML_ROOT}{finding.pointer}")
+        return [replace(finding, pointer=f"/{contract.xml_root}{finding.pointer}")
                 for finding in check_document(contract, fields, from_json=False,
                                               reference=reference)]
-    proof = None if reference else _clean_proof(contract.endpoint)
+    proof = None if reference else contract.clean_proof
     if proof is not None and proof.clean(body):
         return []
     try:

@@ -1,4 +1,4 @@
-# Generated from spec/api.yaml, spec/return_codes.yaml, spec/code_tables.yaml, spec/endpoints/get_vip_rich_info.yaml, spec/endpoints/get_vip_info.yaml; do not edit, run `make generate`.
+# Copied from generator/runtime/_convert.py; do not edit here: edit that file and run `make generate`.
 """Conveniences over wire values: flags as bool, timestamps as datetimes, codes with labels."""
 
 from __future__ import annotations

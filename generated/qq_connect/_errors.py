@@ -1,4 +1,4 @@
-# Generated from spec/api.yaml, spec/return_codes.yaml, spec/code_tables.yaml, spec/endpoints/get_vip_rich_info.yaml, spec/endpoints/get_vip_info.yaml; do not edit, run `make generate`.
+# Copied from generator/runtime/_errors.py; do not edit here: edit that file and run `make generate`.
 """Errors raised by the QQ Connect client; catch ``QQConnectError`` for all of them.
 
 QQConnectError
@@ -10,17 +10,7 @@ QQConnectError
 │   ├── ResponseTooLargeError    the body exceeds the client's max_body_bytes
 │   └── ResponseValidationError  the body parsed, but breaks the endpoint's contract
 └── ApiError                     ret != 0, positive or negative; one subclass per category
-    ├── TokenInvalidError            token_invalid
-    ├── PermissionDeniedError        permission_denied
-    ├── AppInvalidError              app_invalid
-    ├── NotLoggedInError             not_logged_in
-    ├── RateLimitedError             rate_limited
-    ├── ServerBusyError              server_busy
-    ├── AccountStateError            account_state
-    ├── OAuthFlowError               oauth_flow
-    ├── BadRequestError              bad_request
-    ├── ServerError                  server_error
-    ├── UnknownApiError              unknown
+    └── …                        one class per category, in ``_return_codes``
 
 Every error carries ``request`` (a RequestInfo) once the client has sent it.
 Messages, reprs and requests never contain the access token, the app id or the openid.
@@ -30,9 +20,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Final
-
-from ._codes import RETRYABLE_CATEGORIES, describe
 
 __all__ = [
     "ApiError",
@@ -45,18 +32,7 @@ __all__ = [
     "ResponseTooLargeError",
     "ResponseValidationError",
     "TransportError",
-    "TokenInvalidError",
-    "PermissionDeniedError",
-    "AppInvalidError",
-    "NotLoggedInError",
-    "RateLimitedError",
-    "ServerBusyError",
-    "AccountStateError",
-    "OAuthFlowError",
-    "BadRequestError",
-    "ServerError",
-    "UnknownApiError",
-    "error_for",
+    "excerpt",
 ]
 
 _EXCERPT_BYTES = 64
@@ -149,110 +125,28 @@ class ResponseValidationError(DecodeError):
 
     def __init__(self, endpoint: str, problems: Mapping[str, str], body: bytes) -> None:
         self.problems = dict(problems)
-        reason = "; ".join(f"field {field!r}: {problem}" for field, problem in self.problems.items())
+        reason = "; ".join(f"field {field!r}: {problem}"
+                           for field, problem in self.problems.items())
         super().__init__(endpoint, f"response breaks the contract: {reason}", body)
 
 
 class ApiError(QQConnectError):
-    """graph.qq.com answered ``ret`` != 0."""
+    """graph.qq.com answered ``ret`` != 0.
+
+    Each category of the return-code tables has its subclass (``_return_codes``), which
+    sets ``category`` and ``retryable``; ``meaning`` is the table's text for ``ret``.
+    """
 
     category: str = "unknown"
+    retryable: bool = False
 
-    def __init__(self, endpoint: str, ret: int, msg: str) -> None:
-        row = describe(ret)
+    def __init__(self, endpoint: str, ret: int, msg: str, meaning: str = "") -> None:
         self.endpoint = endpoint
         self.ret = ret
         self.msg = msg
-        self.meaning = row.meaning
-        self.retryable = row.category in RETRYABLE_CATEGORIES
-        detail = f" ({row.meaning})" if row.meaning else ""
+        self.meaning = meaning
+        detail = f" ({meaning})" if meaning else ""
         super().__init__(f"{endpoint}: ret={ret}{detail}: {msg!r}")
 
     def summary(self) -> str:
         return f"{type(self).__name__} ret={self.ret}"
-
-
-class TokenInvalidError(ApiError):
-    """The access token (or refresh token) expired, was revoked or is invalid; send the user through login again."""
-
-    category = "token_invalid"
-
-
-class PermissionDeniedError(ApiError):
-    """The user did not grant the scope, or the app lacks the OpenAPI permission."""
-
-    category = "permission_denied"
-
-
-class AppInvalidError(ApiError):
-    """The appid or appkey is unknown, invalid, paused or not approved."""
-
-    category = "app_invalid"
-
-
-class NotLoggedInError(ApiError):
-    """The user has no login state."""
-
-    category = "not_logged_in"
-
-
-class RateLimitedError(ApiError):
-    """A frequency limit was hit; slow down."""
-
-    category = "rate_limited"
-
-
-class ServerBusyError(ApiError):
-    """The server is busy or overloaded; retrying later may succeed."""
-
-    category = "server_busy"
-
-
-class AccountStateError(ApiError):
-    """The user's account cannot do this (frozen, no balance, service not opened)."""
-
-    category = "account_state"
-
-
-class OAuthFlowError(ApiError):
-    """A step of the OAuth 2.0 login flow failed."""
-
-    category = "oauth_flow"
-
-
-class BadRequestError(ApiError):
-    """The request is malformed (missing or invalid parameters, protocol, signature)."""
-
-    category = "bad_request"
-
-
-class ServerError(ApiError):
-    """An internal error on Tencent's side."""
-
-    category = "server_error"
-
-
-class UnknownApiError(ApiError):
-    """A code that no table lists; ret and msg are kept as they came."""
-
-    category = "unknown"
-
-
-_ERRORS_BY_CATEGORY: Final[Mapping[str, type[ApiError]]] = {
-    "token_invalid": TokenInvalidError,
-    "permission_denied": PermissionDeniedError,
-    "app_invalid": AppInvalidError,
-    "not_logged_in": NotLoggedInError,
-    "rate_limited": RateLimitedError,
-    "server_busy": ServerBusyError,
-    "account_state": AccountStateError,
-    "oauth_flow": OAuthFlowError,
-    "bad_request": BadRequestError,
-    "server_error": ServerError,
-    "unknown": UnknownApiError,
-}
-
-
-def error_for(endpoint: str, ret: int, msg: str) -> ApiError:
-    """The typed error of ``ret``, chosen by the category the return-code table gives it."""
-    return _ERRORS_BY_CATEGORY[describe(ret).category](endpoint, ret, msg)

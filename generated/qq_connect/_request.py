@@ -1,4 +1,4 @@
-# Generated from spec/api.yaml, spec/return_codes.yaml, spec/code_tables.yaml, spec/endpoints/get_vip_rich_info.yaml, spec/endpoints/get_vip_info.yaml; do not edit, run `make generate`.
+# Copied from generator/runtime/_request.py; do not edit here: edit that file and run `make generate`.
 """What goes on the wire: parameters encoded per RFC 1738, as a query or a form body."""
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ def encode_rfc1738(value: str) -> str:
 
 def encode_parameters(parameters: Iterable[tuple[str, str]],
                       hide: Collection[str] = (), mask: str = "") -> str:
-    """``name=value`` pairs joined by ``&``, in the order given; the values of ``hide`` as ``mask``."""
+    """``name=value`` pairs joined by ``&``, in the given order; ``hide``'s values as ``mask``."""
     return "&".join(
         f"{encode_rfc1738(name)}={mask if name in hide else encode_rfc1738(value)}"
         for name, value in parameters)

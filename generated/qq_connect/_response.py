@@ -1,21 +1,23 @@
-# Generated from spec/api.yaml, spec/return_codes.yaml, spec/code_tables.yaml, spec/endpoints/get_vip_rich_info.yaml, spec/endpoints/get_vip_info.yaml; do not edit, run `make generate`.
+# Copied from generator/runtime/_response.py; do not edit here: edit that file and run `make generate`.
 """From response bytes to the typed result: sniff the body, validate, check ``ret``."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 from xml.parsers import expat
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
-from ._errors import DecodeError, ResponseValidationError, error_for
+from ._codes import ReturnCodeTable
+from ._errors import DecodeError, ResponseValidationError
 from ._result import Result
+from ._wire import WireModel
 from ._xml import XMLRefused, parse_xml
 
 __all__ = ["Endpoint"]
 
-WireT = TypeVar("WireT", bound=BaseModel)
+WireT = TypeVar("WireT", bound=WireModel)
 ResultT = TypeVar("ResultT", bound=Result)
 
 _BOM = b"\xef\xbb\xbf"
@@ -24,7 +26,7 @@ _WHITESPACE = b" \t\r\n"
 
 @dataclass(frozen=True)
 class Endpoint(Generic[WireT, ResultT]):
-    """One endpoint of the spec: where it lives and the models of its answer."""
+    """One endpoint of the spec: where it lives, the models of its answer, its error codes."""
 
     name: str
     path: str
@@ -32,6 +34,8 @@ class Endpoint(Generic[WireT, ResultT]):
     formats: tuple[str, ...]
     wire_model: type[WireT]
     result_model: type[ResultT]
+    return_codes: ReturnCodeTable = field(repr=False)
+    xml_root: str
 
     def parse_wire(self, body: bytes) -> WireT:
         """The raw wire model of a JSON or XML body, chosen by the body, never the Content-Type."""
@@ -40,7 +44,7 @@ class Endpoint(Generic[WireT, ResultT]):
             if text.startswith(b"{"):
                 wire = self.wire_model.model_validate_json(text)
             elif text.startswith(b"<"):
-                wire = self.wire_model.model_validate(parse_xml(text))
+                wire = self.wire_model.model_validate(parse_xml(text, self.xml_root))
             else:
                 raise DecodeError(self.name, "the body is neither a JSON object nor XML", body)
         except (XMLRefused, expat.ExpatError) as error:
@@ -58,11 +62,8 @@ class Endpoint(Generic[WireT, ResultT]):
     def parse(self, body: bytes) -> ResultT:
         """The typed result of a successful answer; raise the typed ApiError when ret != 0."""
         wire = self.parse_wire(body)
-        # Every wire model has ret and msg (the spec format requires them); the
-        # type variable's bound, BaseModel, does not say so.
-        ret: int = getattr(wire, "ret")  # noqa: B009
-        if ret != 0:
-            raise error_for(self.name, ret, getattr(wire, "msg"))  # noqa: B009
+        if wire.ret != 0:
+            raise self.return_codes.error_for(self.name, wire.ret, wire.msg)
         return self.result_from_wire(wire, body)
 
     def result_from_wire(self, wire: WireT, body: bytes = b"") -> ResultT:

@@ -1,23 +1,33 @@
-# Generated from spec/api.yaml, spec/return_codes.yaml, spec/code_tables.yaml, spec/endpoints/get_vip_rich_info.yaml, spec/endpoints/get_vip_info.yaml; do not edit, run `make generate`.
+# Copied from generator/runtime/_wire.py; do not edit here: edit that file and run `make generate`.
 """Wire types: what a response field may carry, before any convenience.
 
 Integers arrive as JSON numbers, as numeric strings (a Tencent proxy of
 get_vip_rich_info sends ``"1313974842"``) or as XML text. Each type accepts
 exactly what the endpoint's JSON Schema accepts: an integer within the bounds,
 or a string matching the schema's pattern, judged with ``re.search`` as the
-reference validator judges it.
+reference validator judges it. ``PATTERNS`` is the one home of those patterns:
+the generator writes them into the JSON Schemas, the contract check reads them.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from typing import Annotated
+from collections.abc import Callable, Mapping
+from typing import Annotated, Final
 
 from annotated_types import Ge, Le
-from pydantic import BeforeValidator, Strict
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Strict
 
-__all__ = ["WireFlag", "WireInteger", "WireNonNegative", "WireText"]
+__all__ = ["PATTERNS", "WireFlag", "WireInteger", "WireModel", "WireNonNegative", "WireText"]
+
+# Numeric strings each kind accepts, judged with Python's re.search as the reference
+# JSON Schema validator judges them.
+PATTERNS: Final[Mapping[str, str]] = {
+    "integer": "^-?[0-9]+$",
+    "non_negative": "^[0-9]+$",
+    "flag": "^0*[01]$",
+    "zero": "^-?0+$",
+}
 
 
 def _integer_parser(pattern: str) -> Callable[[object], object]:
@@ -40,12 +50,21 @@ def _integer_parser(pattern: str) -> Callable[[object], object]:
 # Each type is a union: a JSON integer matches the first member inside pydantic-core;
 # only numeric strings and integral floats reach the Python parser of the second.
 WireInteger = Annotated[int, Strict()] | Annotated[
-    int, Strict(), BeforeValidator(_integer_parser("^-?[0-9]+$"))
+    int, Strict(), BeforeValidator(_integer_parser(PATTERNS["integer"]))
 ]
 WireNonNegative = Annotated[int, Strict(), Ge(0)] | Annotated[
-    int, Strict(), Ge(0), BeforeValidator(_integer_parser("^[0-9]+$"))
+    int, Strict(), Ge(0), BeforeValidator(_integer_parser(PATTERNS["non_negative"]))
 ]
 WireFlag = Annotated[int, Strict(), Ge(0), Le(1)] | Annotated[
-    int, Strict(), Ge(0), Le(1), BeforeValidator(_integer_parser("^0*[01]$"))
+    int, Strict(), Ge(0), Le(1), BeforeValidator(_integer_parser(PATTERNS["flag"]))
 ]
 WireText = Annotated[str, Strict()]
+
+
+class WireModel(BaseModel):
+    """The base of every endpoint's wire model: the fields every answer carries."""
+
+    model_config = ConfigDict(extra="allow")
+
+    ret: WireInteger
+    msg: WireText

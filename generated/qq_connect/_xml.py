@@ -1,5 +1,5 @@
-# Generated from spec/api.yaml, spec/return_codes.yaml, spec/code_tables.yaml, spec/endpoints/get_vip_rich_info.yaml, spec/endpoints/get_vip_info.yaml; do not edit, run `make generate`.
-"""XML answers (``format=xml``): ``<data>`` with one child element per field.
+# Copied from generator/runtime/_xml.py; do not edit here: edit that file and run `make generate`.
+"""XML answers (``format=xml``): one root element (``<data>``) with a child per field.
 
 Parsed with expat, with every door closed: a DOCTYPE (and so any DTD or entity
 declaration) is refused before it is read, external entities are never
@@ -14,23 +14,21 @@ from xml.parsers import expat
 
 __all__ = ["XMLRefused", "parse_xml"]
 
-ROOT = "data"
-
-
 class XMLRefused(ValueError):
-    """The document is not a plain ``<data>`` answer; the message says why."""
+    """The document is not a plain answer of one root and its fields; the message says why."""
 
 
 class _FieldCollector:
-    def __init__(self) -> None:
+    def __init__(self, root: str) -> None:
+        self.root = root
         self.fields: dict[str, str] = {}
         self._path: list[str] = []
         self._text: list[str] = []
 
     def start(self, name: str, attributes: dict[str, str]) -> None:
         depth = len(self._path)
-        if depth == 0 and name != ROOT:
-            raise XMLRefused(f"root element is <{name}>, expected <{ROOT}>")
+        if depth == 0 and name != self.root:
+            raise XMLRefused(f"root element is <{name}>, expected <{self.root}>")
         if depth == 2:
             raise XMLRefused(f"element <{self._path[1]}> contains element <{name}>")
         if depth == 1 and name in self.fields:
@@ -57,9 +55,12 @@ def _refuse(what: str) -> Any:
     return handler
 
 
-def parse_xml(body: bytes) -> dict[str, str]:
-    """The fields of an XML answer, by element name; raise XMLRefused or ExpatError."""
-    collector = _FieldCollector()
+def parse_xml(body: bytes, root: str) -> dict[str, str]:
+    """The fields of an XML answer under ``root``, by element name.
+
+    Raise XMLRefused or ExpatError.
+    """
+    collector = _FieldCollector(root)
     parser = expat.ParserCreate()
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
     parser.StartDoctypeDeclHandler = _refuse("document type declarations (DTDs)")

@@ -1,4 +1,4 @@
-# Generated from spec/api.yaml, spec/return_codes.yaml, spec/code_tables.yaml, spec/endpoints/get_vip_rich_info.yaml, spec/endpoints/get_vip_info.yaml; do not edit, run `make generate`.
+# Generated from spec/api.yaml, spec/endpoints/get_vip_rich_info.yaml, spec/endpoints/get_vip_info.yaml; do not edit, run `make generate`.
 """The endpoints of the spec, each with the models of its answer."""
 
 from __future__ import annotations
@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Final
 
 from ._response import Endpoint
+from ._return_codes import RETURN_CODE_TABLE
 from .models.get_vip_rich_info import VipRichInfo
 from .wire.get_vip_rich_info import GetVipRichInfoWire
 from .models.get_vip_info import VipInfo
@@ -20,6 +21,8 @@ GET_VIP_RICH_INFO: Final = Endpoint(
     formats=("json", "xml",),
     wire_model=GetVipRichInfoWire,
     result_model=VipRichInfo,
+    return_codes=RETURN_CODE_TABLE,
+    xml_root="data",
 )
 
 GET_VIP_INFO: Final = Endpoint(
@@ -29,4 +32,6 @@ GET_VIP_INFO: Final = Endpoint(
     formats=("json", "xml",),
     wire_model=GetVipInfoWire,
     result_model=VipInfo,
+    return_codes=RETURN_CODE_TABLE,
+    xml_root="data",
 )

@@ -1,11 +1,12 @@
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from types import SimpleNamespace
 
 import pytest
 
-import qq_connect._client
+import qq_connect._base_client
 from tests.client.values import APP_ID, FAST
 from tests.fakes.graph import FakeGraph
 
@@ -33,7 +34,8 @@ def client(graph: FakeGraph) -> Iterator[qq_connect.QQConnect]:
 def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """Record the sync client's waits between retries instead of waiting."""
     waited: list[float] = []
-    monkeypatch.setattr(qq_connect._client, "time", SimpleNamespace(sleep=waited.append))
+    fake_time = SimpleNamespace(sleep=waited.append, monotonic=time.monotonic, time=time.time)
+    monkeypatch.setattr(qq_connect._base_client, "time", fake_time)
     return waited
 
 

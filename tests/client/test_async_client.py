@@ -61,5 +61,5 @@ async def test_raw_response_and_own_http_client(graph: FakeGraph) -> None:
                                              http_client=http) as client:
             raw = await client.with_raw_response.get_vip_info(TOKEN, OPENID, method="POST")
         assert not http.is_closed
-    assert raw.status_code == 200 and raw.result.is_qq_vip is True
+    assert raw.status_code == 200 and raw.parse().is_qq_vip is True
     assert raw.content == graph.examples["/user/get_vip_info"]["json"]

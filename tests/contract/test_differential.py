@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from qq_connect._check import CONTRACTS, Finding, check_body
+from qq_connect._check import Finding, check_body
+from qq_connect._contracts import CONTRACTS
 from tests.contract.corpus import HOSTILE_JSON, HOSTILE_XML, bodies
 
 CORPUS_SIZE = 10_000

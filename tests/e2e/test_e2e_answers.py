@@ -41,7 +41,7 @@ def test_raw_response_shows_the_bytes_served_as_html(
     assert raw.status_code == 200
     assert raw.headers["content-type"] == CONTENT_TYPE
     assert raw.content == example
-    assert raw.result == generated_endpoint(endpoint).parse(example)
+    assert raw.parse() == generated_endpoint(endpoint).parse(example)
     assert raw.request.endpoint == endpoint.name and raw.request.method == method
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from spec_builder import ENDPOINT, ROOT, Data, dump_yaml, make_spec
 
 from generator.pipeline import generate
-from generator.write import existing_files, write
+from generator.write import existing_files, with_manifest, write
 
 
 def tree(root: Path) -> dict[str, bytes]:
@@ -83,7 +83,8 @@ def test_cli_gives_identical_trees_across_hash_seeds_paths_and_working_directori
         _, stderr = process.communicate(timeout=180)
         assert process.returncode == 0, f"{name}: {stderr}"
 
-    expected = {relative: text.encode("utf-8") for relative, text in generate(spec).items()}
+    expected = {relative: text.encode("utf-8")
+                for relative, text in with_manifest(generate(spec)).items()}
     for name in runs:
         got = tree(tmp_path / f"out-{name}")
         assert sorted(got) == sorted(expected), name

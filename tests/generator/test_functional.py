@@ -347,21 +347,19 @@ def attribute_docstrings(source: str, class_name: str) -> dict[str, str]:
 
 
 COLLECT_DOCS = """
-import importlib
+import importlib, pkgutil
 from qq_connect import Colour, QQConnect, RETURN_CODES, describe
-from qq_connect import _errors
-for module in ("_base_client", "_client", "_code_tables", "_codes", "_convert", "_errors",
-               "_request", "_response", "_wire", "_xml", "endpoints", "models", "wire"):
-    if (Path(qq_connect.__file__).parent / (module + ".py")).exists() or module in ("models",
-                                                                                    "wire"):
-        importlib.import_module("qq_connect." + module)
+# Import every module of the package: a description must not run in any of them.
+for module in pkgutil.walk_packages(qq_connect.__path__, "qq_connect."):
+    if module.name != "qq_connect.__main__":
+        importlib.import_module(module.name)
 model_module = importlib.import_module("qq_connect.models.get_widget")
 clients = [QQConnect, getattr(qq_connect, "AsyncQQConnect", QQConnect)]
 print(json.dumps({
     "model_module": model_module.__doc__,
     "result_class": model_module.Widget.__doc__,
     "methods": [client.get_widget.__doc__ for client in clients],
-    "exceptions": [getattr(_errors, name).__doc__
+    "exceptions": [getattr(qq_connect, name).__doc__
                    for name in ("TokenGoneError", "BusyError", "MysteryError")],
     "code_table": Colour.__doc__,
     "labels": list(Colour.LABELS.values()),

@@ -17,15 +17,17 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.naming import python_name_problem
 from generator.pipeline import generate
+from generator.reserved import field_name_problem
 from generator.write import write
 from tests.generator.spec_builder import PYPROJECT, make_spec, run_json
 
 KINDS = ["flag", "timestamp", "code", "level", "integer", "text"]
 names = st.from_regex(r"[a-z][a-z0-9_]{0,10}", fullmatch=True).filter(
-    lambda name: python_name_problem(name) is None and name not in ("ret", "msg"))
-texts = st.text(st.characters(exclude_categories=["Cs"]), min_size=1, max_size=30).filter(
+    lambda name: field_name_problem(name) is None and name not in ("ret", "msg"))
+# Control characters and lone surrogates are refused by the loader (tests/generator).
+texts = st.text(st.characters(exclude_categories=["Cs", "Cc", "Zl", "Zp"]), min_size=1,
+                max_size=30).filter(
     lambda text: text.strip() != "")
 
 
@@ -55,7 +57,7 @@ PROBE = textwrap.dedent('''
     from jsonschema import Draft202012Validator
     from importlib import resources
     import qq_connect
-    from qq_connect._check import CONTRACTS
+    from qq_connect._contracts import CONTRACTS
     from qq_connect.endpoints import GET_WIDGET
     contract = CONTRACTS["get_widget"]
     schema = json.loads(resources.files("qq_connect").joinpath(

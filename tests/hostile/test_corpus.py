@@ -20,7 +20,8 @@ import httpx
 import pytest
 
 import qq_connect
-from qq_connect._check import CONTRACTS, check_body
+from qq_connect._check import check_body
+from qq_connect._contracts import CONTRACTS
 from qq_connect._xml import XMLRefused, parse_xml
 from qq_connect.endpoints import GET_VIP_INFO
 
@@ -112,8 +113,8 @@ def test_duplicate_keys_last_wins_and_is_reported() -> None:
 
 def test_cdata_and_entities_in_msg_are_text() -> None:
     body = (CORPUS / "tolerated" / "xml_cdata_msg.xml").read_bytes()
-    assert parse_xml(body)["msg"] == "请先登录 <b>&amp;</b>"
-    assert parse_xml(b"<data><msg>a &lt; &amp; b</msg></data>")["msg"] == "a < & b"
+    assert parse_xml(body, "data")["msg"] == "请先登录 <b>&amp;</b>"
+    assert parse_xml(b"<data><msg>a &lt; &amp; b</msg></data>", "data")["msg"] == "a < & b"
 
 
 def test_entity_attacks_never_reach_the_network(watch: tuple[int, list[str]]) -> None:
@@ -121,7 +122,7 @@ def test_entity_attacks_never_reach_the_network(watch: tuple[int, list[str]]) ->
     for path in REFUSED:
         if b"WATCHPORT" in path.read_bytes():
             with pytest.raises(XMLRefused):
-                parse_xml(load(path, port))
+                parse_xml(load(path, port), "data")
     httpx.get(f"http://127.0.0.1:{port}/alive")  # the watch itself works
     assert hits == ["/alive"]
     hits.clear()

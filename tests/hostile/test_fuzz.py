@@ -9,7 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import qq_connect
-from qq_connect._check import CONTRACTS, check_body
+from qq_connect._check import check_body
+from qq_connect._contracts import CONTRACTS
 from qq_connect._response import Endpoint
 from qq_connect.endpoints import GET_VIP_INFO, GET_VIP_RICH_INFO
 from tests.contract.corpus import to_xml

@@ -1,4 +1,4 @@
-# Generated from spec/api.yaml, spec/endpoints/get_vip_info.yaml; do not edit, run `make generate`.
+# Generated from spec/endpoints/get_vip_info.yaml; do not edit, run `make generate`.
 """Typed result of /user/get_vip_info: 获取已登录用户的QQ会员信息。
 
 Whether the logged-in user is a QQ member and a yearly QQ member.

@@ -1,4 +1,4 @@
-# Generated from spec/api.yaml, spec/endpoints/get_vip_rich_info.yaml, spec/code_tables.yaml; do not edit, run `make generate`.
+# Generated from spec/endpoints/get_vip_rich_info.yaml, spec/code_tables.yaml; do not edit, run `make generate`.
 """Typed result of /user/get_vip_rich_info: 获取已登录用户的关于QQ会员业务的详细资料。
 
 QQ membership details of the logged-in user: membership history, when each privilege ends, how it was last paid for.

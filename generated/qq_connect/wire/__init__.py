@@ -1,4 +1,4 @@
-# Generated from spec/api.yaml, spec/return_codes.yaml, spec/code_tables.yaml, spec/endpoints/get_vip_rich_info.yaml, spec/endpoints/get_vip_info.yaml; do not edit, run `make generate`.
+# Generated from spec/endpoints/get_vip_rich_info.yaml, spec/endpoints/get_vip_info.yaml; do not edit, run `make generate`.
 """Raw wire models, one module per endpoint."""
 
 from .get_vip_rich_info import GetVipRichInfoWire

@@ -1,12 +1,12 @@
-# Generated from spec/api.yaml, spec/endpoints/get_vip_info.yaml; do not edit, run `make generate`.
+# Generated from spec/endpoints/get_vip_info.yaml; do not edit, run `make generate`.
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
-from qq_connect._wire import WireFlag, WireInteger, WireNonNegative, WireText
+from pydantic import ConfigDict
+from qq_connect._wire import WireFlag, WireInteger, WireModel, WireNonNegative, WireText
 
 
-class GetVipInfoWire(BaseModel):
+class GetVipInfoWire(WireModel):
     """
     The raw /user/get_vip_info response, as sent on the wire.
     """
@@ -18,25 +18,32 @@ class GetVipInfoWire(BaseModel):
     ret: WireInteger
     """
     返回码
+
     Return code; 0 is success, every other value is a failure.
     """
     msg: WireText
     """
     如果ret<0,会有相应的错误信息提示,返回数据全部用UTF-8编码
+
     Error message; in practice also set for positive codes.
     """
     is_qq_vip: WireFlag | None = None
     """
     标识是否QQ会员(0:不是; 1:是)
+
     Whether the user is a QQ member.
     """
     is_qq_year_vip: WireFlag | None = None
     """
     标识是否QQ年费会员(0:不是; 1:是)
+
     Whether the user is a yearly QQ member.
     """
     qq_vip_level: WireNonNegative | None = None
     """
     (文档表格未列出,仅见于返回示例)
-    QQ membership level. [example-only: not in the documented table]
+
+    QQ membership level.
+
+    Example-only: the page's example shows it, its table does not.
     """

@@ -1,12 +1,12 @@
-# Generated from spec/api.yaml, spec/endpoints/get_vip_rich_info.yaml, spec/code_tables.yaml; do not edit, run `make generate`.
+# Generated from spec/endpoints/get_vip_rich_info.yaml; do not edit, run `make generate`.
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
-from qq_connect._wire import WireFlag, WireInteger, WireNonNegative, WireText
+from pydantic import ConfigDict
+from qq_connect._wire import WireFlag, WireInteger, WireModel, WireNonNegative, WireText
 
 
-class GetVipRichInfoWire(BaseModel):
+class GetVipRichInfoWire(WireModel):
     """
     The raw /user/get_vip_rich_info response, as sent on the wire.
     """
@@ -18,121 +18,156 @@ class GetVipRichInfoWire(BaseModel):
     ret: WireInteger
     """
     返回码
+
     Return code; 0 is success, every other value is a failure.
     """
     msg: WireText
     """
     如果ret<0,会有相应的错误信息提示,返回数据全部用UTF-8编码
+
     Error message; in practice also set for positive codes, and empty or "success" on success.
     """
     is_lost: WireFlag | None = None
     """
     (文档表格未列出,仅见于返回示例)
-    1 when part of the data was lost or degraded. [example-only: not in the documented table]
+
+    1 when part of the data was lost or degraded.
+
+    Example-only: the page's example shows it, its table does not.
+
     is_lost = 1 means the data is degraded; do not cache it.
     """
     is_qq_vip: WireFlag | None = None
     """
     标识是否QQ会员(0:不是; 1:是)
+
     Whether the user is a QQ member.
     """
     is_qq_year_vip: WireFlag | None = None
     """
     (文档表格未列出,仅见于返回示例)
-    Whether the user is a yearly QQ member. [example-only: not in the documented table]
+
+    Whether the user is a yearly QQ member.
+
+    Example-only: the page's example shows it, its table does not.
     """
     qq_vip_level: WireNonNegative | None = None
     """
     (文档表格未列出,仅见于返回示例)
-    QQ membership level. [example-only: not in the documented table]
+
+    QQ membership level.
+
+    Example-only: the page's example shows it, its table does not.
     """
     qq_vip_start: WireNonNegative | None = None
     """
     QQ会员最后一次充值时间
+
     When the QQ membership was last paid for.
     """
     qq_vip_end: WireNonNegative | None = None
     """
     QQ会员期限
+
     When the QQ membership ends.
     """
     qq_vip_payway: WireInteger | None = None
     """
     QQ会员充值方式
+
     How the QQ membership was last paid for.
     """
     qq_year_vip_start: WireNonNegative | None = None
     """
     QQ年费会员最后一次充值时间
+
     When the yearly QQ membership was last paid for.
     """
     qq_year_vip_end: WireNonNegative | None = None
     """
     QQ年费会员期限
+
     When the yearly QQ membership ends.
     """
     qq_year_vip_payway: WireInteger | None = None
     """
     QQ年费会员充值方式
+
     How the yearly QQ membership was last paid for.
     """
     qq_zuanhuang_start: WireNonNegative | None = None
     """
     QQ钻皇最后一次充值时间
+
     When the QQ Zuanhuang (diamond) membership was last paid for.
     """
     qq_zuanhuang_end: WireNonNegative | None = None
     """
     QQ钻皇期限
+
     When the QQ Zuanhuang membership ends.
     """
     qq_zuanhuang_payway: WireInteger | None = None
     """
     QQ钻皇充值方式
+
     How the QQ Zuanhuang membership was last paid for.
     """
     qq_haohua_start: WireNonNegative | None = None
     """
     豪华版QQ会员最后一次充值时间
+
     When the deluxe QQ membership was last paid for.
     """
     qq_haohua_end: WireNonNegative | None = None
     """
     豪华版QQ会员期限
+
     When the deluxe QQ membership ends.
     """
     qq_haohua_payway: WireInteger | None = None
     """
     豪华版QQ会员充值方式
+
     How the deluxe QQ membership was last paid for.
     """
     qq_svip_start: WireNonNegative | None = None
     """
     QQ SVIP最后一次充值时间,预留字段,当前信息无效
+
     When QQ SVIP was last paid for.
+
     Reserved field; its value is currently meaningless.
     """
     qq_svip_end: WireNonNegative | None = None
     """
     QQ SVIP期限,预留字段,当前信息无效
+
     When QQ SVIP ends.
+
     Reserved field; its value is currently meaningless.
     """
     qq_svip_payway: WireInteger | None = None
     """
     QQ SVIP充值方式,预留字段,当前信息无效
+
     How QQ SVIP was last paid for.
+
     Reserved field; its value is currently meaningless.
     """
     history_pay_time: WireNonNegative | None = None
     """
     非会员历史充值时间,仅在用户是非会员时信息有效
+
     When a non-member last paid in the past.
+
     Only meaningful when the user is not a member.
     """
     history_end_time: WireNonNegative | None = None
     """
     非会员历史充值到期时间,仅在用户是非会员时信息有效
+
     When a non-member's past membership ended.
+
     Only meaningful when the user is not a member.
     """

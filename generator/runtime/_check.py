@@ -1,4 +1,3 @@
-{{ banner }}
 """The contract check of captured bodies: the endpoint's JSON Schema, plus drift rules.
 
 Each finding is an **error** (the body breaks the contract: a reader of the spec
@@ -20,11 +19,10 @@ from importlib import resources
 from typing import Annotated, Any, Literal
 from xml.parsers import expat
 
-from ._codes import RETURN_CODES
-from ._xml import ROOT as XML_ROOT
+from ._wire import PATTERNS
 from ._xml import XMLRefused, parse_xml
 
-__all__ = ["CONTRACTS", "Contract", "FieldRule", "Finding", "check_body", "check_document"]
+__all__ = ["Contract", "FieldRule", "Finding", "check_body", "check_document"]
 
 Kind = Literal["error", "drift"]
 
@@ -50,8 +48,12 @@ class FieldRule:
 
 @dataclass(frozen=True)
 class Contract:
+    """What the spec says of one endpoint's answers, for the contract check."""
+
     endpoint: str
     fields: Mapping[str, FieldRule]
+    listed_returns: frozenset[int]
+    xml_root: str
 
     @cached_property
     def required_on_success(self) -> tuple[str, ...]:
@@ -67,21 +69,19 @@ class Contract:
     def example_only(self) -> tuple[str, ...]:
         return tuple(name for name, rule in self.fields.items() if not rule.documented)
 
+    @cached_property
+    def clean_proof(self) -> _CleanProof | None:
+        """The msgspec fast path of this contract, built on first use."""
+        try:
+            return _CleanProof(self)
+        except ImportError:  # msgspec is optional: without it every body takes the full path
+            return None
 
-CONTRACTS: Mapping[str, Contract] = {
-{% for endpoint in api.endpoints %}
-    {{ endpoint.name | py_str }}: Contract({{ endpoint.name | py_str }}, {
-    {% for field in endpoint.fields %}
-        {{ field.name | py_str }}: FieldRule({{ field.kind | py_str }}, {{ field.documented }}{% if field.code_table %}, {{ field.code_table | known_codes(api) }}, {{ field.code_table | none_code(api) }}{% endif %}),
-    {% endfor %}
-    }),
-{% endfor %}
-}
 
-_INTEGER = re.compile({{ patterns.integer | py_str }})
-_NON_NEGATIVE = re.compile({{ patterns.non_negative | py_str }})
-_FLAG = re.compile({{ patterns.flag | py_str }})
-_ZERO = re.compile({{ patterns.zero | py_str }})
+_INTEGER = re.compile(PATTERNS["integer"])
+_NON_NEGATIVE = re.compile(PATTERNS["non_negative"])
+_FLAG = re.compile(PATTERNS["flag"])
+_ZERO = re.compile(PATTERNS["zero"])
 # Per kind: the numeric-string pattern, the integer bounds, and what to expect.
 _KINDS: Mapping[str, tuple[re.Pattern[str], int | None, int | None, str]] = {
     "return_code": (_INTEGER, None, None, "an integer"),
@@ -221,7 +221,7 @@ def drift_findings(contract: Contract, document: object, from_json: bool,
                               "a known code", describe(value))
         elif rule.kind == "return_code":
             number = int(value)
-            if number != 0 and number not in RETURN_CODES:
+            if number != 0 and number not in contract.listed_returns:
                 yield Finding("drift", escape_pointer(name), "ret not in the return-code tables",
                               "a listed code", describe(value))
     if is_success(document):
@@ -316,6 +316,7 @@ class _CleanProof:
         struct = msgspec.defstruct(f"{contract.endpoint}_proof", fields,
                                    forbid_unknown_fields=True)
         self._decode = msgspec.json.Decoder(struct).decode
+        self._listed_returns = contract.listed_returns
         self._decode_error = (msgspec.DecodeError, msgspec.ValidationError, UnicodeError)
         self._astuple = msgspec.structs.astuple
         names = list(contract.fields)
@@ -364,18 +365,10 @@ class _CleanProof:
         if ret == 0:
             if unset in self._on_success(values):
                 return False
-        elif ret not in RETURN_CODES:
+        elif ret not in self._listed_returns:
             return False
         return all(values[index] is unset or values[index] in known or values[index] == none
                    for index, known, none in self._codes)
-
-
-@cache
-def _clean_proof(endpoint: str) -> _CleanProof | None:
-    try:
-        return _CleanProof(CONTRACTS[endpoint])
-    except ImportError:  # msgspec is optional: without it every body takes the full path
-        return None
 
 
 def check_document(contract: Contract, document: object, *, from_json: bool,
@@ -391,14 +384,15 @@ def check_body(contract: Contract, body: bytes, format: str, *,
     """Every finding for one captured body of ``format`` ("json" or "xml")."""
     if format == "xml":
         try:
-            fields = parse_xml(body)
+            fields = parse_xml(body, contract.xml_root)
         except (XMLRefused, expat.ExpatError) as error:
-            return [Finding("error", f"/{XML_ROOT}", f"unusable XML: {error}", "an XML answer",
+            return [Finding("error", f"/{contract.xml_root}", f"unusable XML: {error}",
+                            "an XML answer",
                             describe(body[:40].decode("utf-8", "replace")))]
-        return [replace(finding, pointer=f"/{XML_ROOT}{finding.pointer}")
+        return [replace(finding, pointer=f"/{contract.xml_root}{finding.pointer}")
                 for finding in check_document(contract, fields, from_json=False,
                                               reference=reference)]
-    proof = None if reference else _clean_proof(contract.endpoint)
+    proof = None if reference else contract.clean_proof
     if proof is not None and proof.clean(body):
         return []
     try:

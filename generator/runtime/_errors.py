@@ -1,4 +1,3 @@
-{{ banner }}
 """Errors raised by the QQ Connect client; catch ``QQConnectError`` for all of them.
 
 QQConnectError
@@ -10,9 +9,7 @@ QQConnectError
 │   ├── ResponseTooLargeError    the body exceeds the client's max_body_bytes
 │   └── ResponseValidationError  the body parsed, but breaks the endpoint's contract
 └── ApiError                     ret != 0, positive or negative; one subclass per category
-{% for category in api.categories %}
-    ├── {{ "%-28s"|format(category.exception) }} {{ category.name }}
-{% endfor %}
+    └── …                        one class per category, in ``_return_codes``
 
 Every error carries ``request`` (a RequestInfo) once the client has sent it.
 Messages, reprs and requests never contain the access token, the app id or the openid.
@@ -22,9 +19,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Final
-
-from ._codes import RETRYABLE_CATEGORIES, describe
 
 __all__ = [
     "ApiError",
@@ -37,10 +31,7 @@ __all__ = [
     "ResponseTooLargeError",
     "ResponseValidationError",
     "TransportError",
-{% for category in api.categories %}
-    {{ category.exception | py_str }},
-{% endfor %}
-    "error_for",
+    "excerpt",
 ]
 
 _EXCERPT_BYTES = 64
@@ -133,44 +124,28 @@ class ResponseValidationError(DecodeError):
 
     def __init__(self, endpoint: str, problems: Mapping[str, str], body: bytes) -> None:
         self.problems = dict(problems)
-        reason = "; ".join(f"field {field!r}: {problem}" for field, problem in self.problems.items())
+        reason = "; ".join(f"field {field!r}: {problem}"
+                           for field, problem in self.problems.items())
         super().__init__(endpoint, f"response breaks the contract: {reason}", body)
 
 
 class ApiError(QQConnectError):
-    """graph.qq.com answered ``ret`` != 0."""
+    """graph.qq.com answered ``ret`` != 0.
 
-    category: str = {{ api.unknown_category | py_str }}
+    Each category of the return-code tables has its subclass (``_return_codes``), which
+    sets ``category`` and ``retryable``; ``meaning`` is the table's text for ``ret``.
+    """
 
-    def __init__(self, endpoint: str, ret: int, msg: str) -> None:
-        row = describe(ret)
+    category: str = "unknown"
+    retryable: bool = False
+
+    def __init__(self, endpoint: str, ret: int, msg: str, meaning: str = "") -> None:
         self.endpoint = endpoint
         self.ret = ret
         self.msg = msg
-        self.meaning = row.meaning
-        self.retryable = row.category in RETRYABLE_CATEGORIES
-        detail = f" ({row.meaning})" if row.meaning else ""
+        self.meaning = meaning
+        detail = f" ({meaning})" if meaning else ""
         super().__init__(f"{endpoint}: ret={ret}{detail}: {msg!r}")
 
     def summary(self) -> str:
         return f"{type(self).__name__} ret={self.ret}"
-{% for category in api.categories %}
-
-
-class {{ category.exception }}(ApiError):
-    {{ category.en | docstring("    ") }}
-
-    category = {{ category.name | py_str }}
-{% endfor %}
-
-
-_ERRORS_BY_CATEGORY: Final[Mapping[str, type[ApiError]]] = {
-{% for category in api.categories %}
-    {{ category.name | py_str }}: {{ category.exception }},
-{% endfor %}
-}
-
-
-def error_for(endpoint: str, ret: int, msg: str) -> ApiError:
-    """The typed error of ``ret``, chosen by the category the return-code table gives it."""
-    return _ERRORS_BY_CATEGORY[describe(ret).category](endpoint, ret, msg)

@@ -1,4 +1,3 @@
-{{ banner }}
 """The base of every typed result."""
 
 from __future__ import annotations

@@ -1,4 +1,3 @@
-{{ banner }}
 """What goes on the wire: parameters encoded per RFC 1738, as a query or a form body."""
 
 from __future__ import annotations
@@ -19,7 +18,7 @@ def encode_rfc1738(value: str) -> str:
 
 def encode_parameters(parameters: Iterable[tuple[str, str]],
                       hide: Collection[str] = (), mask: str = "") -> str:
-    """``name=value`` pairs joined by ``&``, in the order given; the values of ``hide`` as ``mask``."""
+    """``name=value`` pairs joined by ``&``, in the given order; ``hide``'s values as ``mask``."""
     return "&".join(
         f"{encode_rfc1738(name)}={mask if name in hide else encode_rfc1738(value)}"
         for name, value in parameters)

@@ -1,4 +1,3 @@
-{{ banner }}
 """Conveniences over wire values: flags as bool, timestamps as datetimes, codes with labels."""
 
 from __future__ import annotations

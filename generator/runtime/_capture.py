@@ -1,4 +1,3 @@
-{{ banner }}
 """Recording real answers as captures for the contract check, with the secrets scrubbed.
 
 ``QQConnect(..., capture_dir=Path("captures"))`` stores every HTTP 200 answer as

@@ -1,0 +1,82 @@
+"""Names: how generated names are derived, and the one registry of names the spec cannot use."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+import qq_connect
+from generator import naming, reserved
+
+PACKAGE = Path(qq_connect.__file__).parent
+
+
+@pytest.mark.parametrize("name", ["ret", "is_qq_vip", "qq_vip_level2", "a"])
+def test_usable_names(name: str) -> None:
+    assert reserved.field_name_problem(name) is None
+    assert reserved.parameter_name_problem(name) is None
+    assert reserved.endpoint_name_problem(name) is None
+
+
+@pytest.mark.parametrize("name, reason", [
+    ("class", "keyword"), ("match", "keyword"), ("None", "keyword"),
+    ("is-vip", "identifier"), ("1st", "identifier"), ("Nickname", "identifier"),
+    ("名字", "identifier"), ("_private", "identifier"), ("", "identifier"),
+    ("is_qq_vip ", "identifier"), ("is_qq_vip\n", "identifier"),
+    ("model_config", "shadow"), ("json", "shadow"), ("retries_taken", "shadow"),
+    ("is_degraded", "shadow"), ("str", "builtin"), ("int", "builtin"), ("id", "builtin"),
+])
+def test_refused_field_names_say_why(name: str, reason: str) -> None:
+    problem = reserved.field_name_problem(name)
+    assert problem is not None and reason in problem and repr(name) in problem
+
+
+@pytest.mark.parametrize("name, reason", [
+    ("str", "builtin"), ("method", "argument"), ("format", "builtin"), ("timeout", "argument"),
+    ("self", "argument"), ("lambda", "keyword"),
+])
+def test_refused_parameter_names_say_why(name: str, reason: str) -> None:
+    problem = reserved.parameter_name_problem(name)
+    assert problem is not None and reason in problem and repr(name) in problem
+
+
+@pytest.mark.parametrize("name", ["close", "aclose", "with_raw_response", "base_url", "timeout",
+                                  "retry_policy", "max_body_bytes", "capture_dir", "service"])
+def test_endpoints_cannot_replace_client_attributes(name: str) -> None:
+    problem = reserved.endpoint_name_problem(name)
+    assert problem is not None and "attribute" in problem
+
+
+def test_class_names() -> None:
+    assert naming.pascal_case("get_vip_rich_info") == "GetVipRichInfo"
+    assert naming.result_class_name("get_vip_rich_info") == "VipRichInfo"
+    assert naming.result_class_name("user_info") == "UserInfo"
+    assert naming.wire_class_name("get_vip_info") == "GetVipInfoWire"
+    assert naming.constant_name("get_vip_info") == "GET_VIP_INFO"
+    assert naming.code_table_class_name("payway") == "Payway"
+    assert naming.code_table_field_type("payway") == "PaywayField"
+
+
+def _all_of(module: Path) -> list[str]:
+    """A generated module's ``__all__``, read without importing it."""
+    for node in ast.parse(module.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Assign) and any(
+                isinstance(target, ast.Name) and target.id == "__all__"
+                for target in node.targets):
+            return list(ast.literal_eval(node.value))
+    raise AssertionError(f"{module} has no __all__")
+
+
+def test_the_registry_matches_the_generated_package() -> None:
+    for module, names in reserved.GENERATED_FIXED.items():
+        assert set(names) <= set(_all_of(PACKAGE / f"{module}.py")), module
+    for module, names in reserved.PUBLIC_RUNTIME.items():
+        assert set(names) <= set(_all_of(PACKAGE / f"{module}.py")), module
+    public = {name for names in reserved.PUBLIC_RUNTIME.values() for name in names}
+    assert public | set(reserved.PUBLIC_GENERATED) <= set(qq_connect.__all__)
+    copied = sorted(path.stem for path in PACKAGE.glob("_*.py")
+                    if path.read_text(encoding="utf-8").startswith("# Copied from"))
+    assert copied == list(reserved.RUNTIME_MODULES)
+
