@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.contract.from_spec import NAMES
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -23,7 +25,7 @@ def test_pip_install_generated(tmp_path: Path) -> None:
     package = target / "qq_connect"
     assert (package / "py.typed").is_file()
     schemas = sorted(p.name for p in (package / "schemas").glob("*.json"))
-    assert schemas == ["get_vip_info.json", "get_vip_rich_info.json"]
+    assert schemas == sorted(f"{name}.json" for name in NAMES)  # one per endpoint of the spec
     probe = ("import qq_connect, sys; assert qq_connect.__file__.startswith(sys.argv[1]); "
              "print(qq_connect.QQConnect.__name__)")
     result = subprocess.run([sys.executable, "-c", probe, str(target)], cwd=tmp_path,
@@ -31,4 +33,5 @@ def test_pip_install_generated(tmp_path: Path) -> None:
                             check=False)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "QQConnect"
-    assert json.loads((package / "schemas" / "get_vip_info.json").read_text("utf-8"))["$id"]
+    for name in NAMES:
+        assert json.loads((package / "schemas" / f"{name}.json").read_text("utf-8"))["$id"]

@@ -1,6 +1,8 @@
 """Generated capture corpora: valid, mutated and hostile bodies, reproducible from a seed.
 
-Used by the differential test (fast judge vs jsonschema) and by the benchmarks.
+Everything comes from the spec (``from_spec``): the endpoints, the formats each offers,
+the kind of each field, the code tables and the return codes. Used by the differential
+test (fast judge vs jsonschema), the check command's tests and the benchmarks.
 """
 
 from __future__ import annotations
@@ -10,13 +12,29 @@ import random
 from collections.abc import Iterator
 from typing import Any
 
-from qq_connect._check import Contract
-from qq_connect._contracts import CONTRACTS
+from generator.model import Endpoint, Field
+from tests.contract.from_spec import (
+    BAD_JSON_ONLY,
+    BAD_VALUES,
+    ENDPOINTS,
+    LISTED_RETS,
+    TEXTS,
+    UNLISTED_RET,
+    documented_success,
+    example_only,
+    known_codes,
+    success_document,
+    to_json,
+    to_xml,
+)
+
+__all__ = ["HOSTILE_JSON", "HOSTILE_XML", "WRONG_VALUES", "bodies", "jsonl_lines",
+           "targeted_bodies", "to_xml"]
 
 WRONG_VALUES: list[Any] = [
     True, False, None, 1.5, -0.5, "abc", "1.0", " 1", "1\n", "-0", "00", "", [], {}, [1],
     {"a": 1}, -1, 2, 10**30, -(10**30), 1e300, float("nan"), float("inf"), "٣", "0x10",
-    "1e3", 0.0, 1.0, "0", "1", "-1", "+1",
+    "1e3", 0.0, 1.0, "0", "1", "-1", "+1", 5, 0,
 ]
 HOSTILE_JSON = [
     b"", b"   ", b"[]", b"[1, 2]", b"0", b'"ret"', b"null", b"true",
@@ -36,31 +54,34 @@ HOSTILE_XML = [
     b"<data><ret>1002</ret><msg><![CDATA[<b>]]></msg></data>", b"", b"<",
     b"<data><!-- c --><ret> 0</ret><msg/></data>", b"<data><ret>0</ret><msg/><?pi x?></data>",
 ]
+ERROR_RETS = (*LISTED_RETS[:: max(1, len(LISTED_RETS) // 6)], UNLISTED_RET)
 
 
-def field_value(rng: random.Random, contract: Contract, name: str) -> Any:
-    rule = contract.fields[name]
-    if rule.kind == "text":
-        return rng.choice(["", "success", "请先登录", "a \"quoted\" \\ text", "\u2028"])
-    if rule.kind == "flag":
+def field_value(rng: random.Random, field: Field) -> Any:
+    """A value of the field's kind; sometimes drift (a numeric string, an unknown code)."""
+    if field.kind == "text":
+        return rng.choice([*TEXTS, "a \"quoted\" \\ text", "\u2028"])
+    if field.kind == "flag":
         number = rng.randint(0, 1)
-    elif rule.kind in ("timestamp", "level"):
+    elif field.kind in ("timestamp", "level"):
         number = rng.choice([0, 0, rng.randint(1, 2_000_000_000)])
-    elif rule.kind == "code":
-        number = rng.choice([*(rule.known_codes or {0}), 0, rng.randint(-5, 500)])
+    elif field.kind == "code":
+        number = rng.choice([*sorted(known_codes(field)), rng.randint(-5, 500)])
+    elif field.kind == "return_code":
+        number = rng.choice([0, *ERROR_RETS])
     else:
         number = rng.randint(-100, 200_000)
     return str(number) if rng.random() < 0.15 else number
 
 
-def valid_document(rng: random.Random, contract: Contract) -> dict[str, Any]:
+def valid_document(rng: random.Random, endpoint: Endpoint) -> dict[str, Any]:
+    msg = next(f for f in endpoint.fields if f.name == "msg")
     if rng.random() < 0.25:
-        return {"ret": rng.choice([1002, 100030, -73, 1001, 13002, 424242]),
-                "msg": field_value(rng, contract, "msg")}
+        return {"ret": rng.choice(ERROR_RETS), "msg": field_value(rng, msg)}
     document: dict[str, Any] = {}
-    for name, rule in contract.fields.items():
-        if rule.documented or rng.random() < 0.8:
-            document[name] = field_value(rng, contract, name)
+    for field in endpoint.fields:
+        if field.documented or rng.random() < 0.8:
+            document[field.name] = field_value(rng, field)
     document["ret"] = 0
     return document
 
@@ -79,37 +100,61 @@ def mutate(rng: random.Random, document: dict[str, Any]) -> dict[str, Any]:
     return mutated
 
 
-def to_xml(document: dict[str, Any]) -> bytes:
-    def text(value: Any) -> str:
-        raw = value if isinstance(value, str) else json.dumps(value)
-        return raw.replace("&", "&amp;").replace("<", "&lt;")
-    inner = "".join(f"<{k}>{text(v)}</{k}>" for k, v in document.items()
-                    if k.isidentifier())
-    return f'<?xml version="1.0" encoding="UTF-8"?><data>{inner}</data>'.encode()
+def targeted_bodies(endpoint: Endpoint) -> Iterator[tuple[str, bytes]]:
+    """(format, body) pairs that give every error and drift the contract check knows, as far
+    as the endpoint's fields allow, in each format the endpoint offers."""
+    success = success_document(endpoint)
+    documents: list[dict[str, Any]] = [
+        {"msg": ""},  # ret missing
+        {"ret": LISTED_RETS[0]},  # msg missing
+        {**success, "unknown_extra": 1},  # field not in the spec
+        {"ret": UNLISTED_RET, "msg": "x"},  # ret not in the tables
+    ]
+    for field in documented_success(endpoint):  # documented field missing on success
+        documents.append({k: v for k, v in success.items() if k != field.name})
+    if example_only(endpoint):  # example-only field missing
+        documents.append(success_document(endpoint, complete=False))
+    for field in endpoint.success_fields:
+        if field.kind == "code":  # code not in the table
+            documents.append({**success, field.name: max(known_codes(field)) + 1000})
+    for format in endpoint.formats:
+        wrong = [{**success, f.name: value} for f in endpoint.fields
+                 for value in BAD_VALUES[f.kind][:1]
+                 + (BAD_JSON_ONLY[f.kind][:1] if format == "json" else ())]
+        for document in documents + wrong:
+            yield format, to_xml(document) if format == "xml" else to_json(document)
+        if format == "json":
+            yield format, b"[]"  # not an object
+            yield format, b'{"ret":0,'  # unparseable
+            yield format, b'{"ret":1002,"msg":"a","msg":"b"}'  # duplicate key
+            yield format, to_json({**success, "ret": "0"})  # a numeric string
+        else:
+            yield format, b"<data><ret>0</ret>"  # unusable
 
 
 def bodies(count: int, seed: int = 0) -> Iterator[tuple[str, str, bytes]]:
     """``count`` (endpoint, format, body) triples: about half valid, a third mutated, the rest
-    hostile; a fifth of the parseable ones as XML."""
+    hostile; a fifth of the parseable ones as XML where the endpoint offers XML."""
     rng = random.Random(seed)
-    names = sorted(CONTRACTS)
+    endpoints = sorted(ENDPOINTS, key=lambda e: e.name)
     for _ in range(count):
-        endpoint = rng.choice(names)
-        contract = CONTRACTS[endpoint]
+        endpoint = rng.choice(endpoints)
+        xml = "xml" in endpoint.formats
         roll = rng.random()
-        if roll < 0.08:
-            yield endpoint, "json", rng.choice(HOSTILE_JSON)
+        if roll < 0.08 or (roll < 0.1 and not xml):
+            yield endpoint.name, "json", rng.choice(HOSTILE_JSON)
             continue
         if roll < 0.1:
-            yield endpoint, "xml", rng.choice(HOSTILE_XML)
+            yield endpoint.name, "xml", rng.choice(HOSTILE_XML)
             continue
-        document = valid_document(rng, contract)
+        document = valid_document(rng, endpoint)
         if roll > 0.55:
             document = mutate(rng, document)
-        if rng.random() < 0.2:
-            yield endpoint, "xml", to_xml(document)
+        if xml and rng.random() < 0.2:
+            yield endpoint.name, "xml", to_xml(document)
         else:
-            yield endpoint, "json", json.dumps(document, ensure_ascii=rng.random() < 0.5).encode()
+            yield endpoint.name, "json", json.dumps(
+                document, ensure_ascii=rng.random() < 0.5).encode()
 
 
 def jsonl_lines(count: int, seed: int = 0) -> Iterator[str]:

@@ -1,9 +1,10 @@
-"""Contract tests over captured bodies: the JSON Schema and the client agree on each.
+"""Contract tests over bodies: the JSON Schema and the client agree on each.
 
-Layout: ``captures/<endpoint>/<valid|invalid>/<name>.<json|xml>``. A valid capture
-passes the generated JSON Schema and parses (to a result, or to the ApiError of its
-``ret``); an invalid one fails both. A JSON and an XML capture of the same name are
-the same answer and must give equal models.
+The bodies are the repository's captures (``captures/<endpoint>/<valid|invalid>/<name>.<ext>``,
+used where present, never required) and, for every endpoint of the spec, bodies built
+from its examples and field kinds (``from_spec``). A valid body passes the generated JSON
+Schema and parses (to a result, or to the ApiError of its ``ret``); an invalid one fails
+both. A JSON and an XML body of the same name are the same answer and give equal outcomes.
 """
 
 from __future__ import annotations
@@ -11,26 +12,28 @@ from __future__ import annotations
 import json
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 import pytest
 from jsonschema import Draft202012Validator
 from pydantic import BaseModel
 
 import qq_connect
-from qq_connect import endpoints
-from qq_connect._response import Endpoint
-from qq_connect._xml import parse_xml
+from generator.model import Endpoint
+from tests.contract.from_spec import (
+    ENDPOINTS,
+    Case,
+    all_cases,
+    as_instance,
+    numeric_strings,
+    parser,
+    spec_cases,
+    success_document,
+    to_json,
+)
 
-CAPTURES = Path(__file__).parent / "captures"
 SCHEMAS = Path(qq_connect.__file__).parent / "schemas"
-ENDPOINTS: dict[str, Endpoint[Any, Any]] = {
-    name.lower(): getattr(endpoints, name) for name in endpoints.__all__}
-CASES = sorted(CAPTURES.glob("*/*/*.*"))
-
-
-def case_id(path: Path) -> str:
-    return path.relative_to(CAPTURES).as_posix()
+CASES = all_cases()
+RESULT_CLASS = {e.name: e.result_class for e in ENDPOINTS}
 
 
 @cache
@@ -40,73 +43,78 @@ def validator(endpoint: str) -> Draft202012Validator:
     return Draft202012Validator(schema)
 
 
-def as_instance(path: Path) -> object:
-    """What the schema judges: the JSON document, or the XML answer's fields as text."""
-    body = path.read_bytes()
-    return parse_xml(body, "data") if path.suffix == ".xml" else json.loads(body)
-
-
-def outcome(endpoint: Endpoint[Any, Any], body: bytes) -> BaseModel | tuple[type, int, str]:
+def outcome(endpoint: str, body: bytes) -> BaseModel | tuple[type, int, str]:
     try:
-        return endpoint.parse(body)  # type: ignore[no-any-return]
+        result: BaseModel = parser(endpoint).parse(body)
     except qq_connect.ApiError as error:
         return (type(error), error.ret, error.msg)
+    return result
 
 
-def test_there_are_captures_of_every_endpoint_and_verdict() -> None:
-    for endpoint in ENDPOINTS:
-        for verdict in ("valid", "invalid"):
-            found = {p.suffix for p in (CAPTURES / endpoint / verdict).iterdir()}
-            assert found == {".json", ".xml"}, (endpoint, verdict)
+def case_id(case: Case) -> str:
+    return case.id
 
 
-@pytest.mark.parametrize("path", [p for p in CASES if p.parent.name == "valid"], ids=case_id)
-def test_valid_capture_passes_schema_and_client(path: Path) -> None:
-    endpoint = path.parent.parent.name
-    errors = [e.message for e in validator(endpoint).iter_errors(as_instance(path))]
+def test_every_endpoint_of_the_spec_has_valid_and_invalid_bodies_in_each_format() -> None:
+    have = {(c.endpoint, c.verdict, c.format) for c in CASES}
+    for e in ENDPOINTS:
+        for format in e.formats:
+            assert {(e.name, "valid", format), (e.name, "invalid", format)} <= have, e.name
+        assert {c.format for c in CASES if c.endpoint == e.name} <= set(e.formats) | {
+            "json", "xml"}
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c.verdict == "valid"], ids=case_id)
+def test_valid_body_passes_schema_and_client(case: Case) -> None:
+    errors = [e.message for e in validator(case.endpoint).iter_errors(
+        as_instance(case.body, case.format))]
     assert errors == []
-    result = outcome(ENDPOINTS[endpoint], path.read_bytes())
-    ret = int(json.loads(path.read_bytes())["ret"]) if path.suffix == ".json" else None
+    result = outcome(case.endpoint, case.body)
     if isinstance(result, tuple):
         assert issubclass(result[0], qq_connect.ApiError) and result[1] != 0
     else:
-        assert ret in (None, 0)
-        assert isinstance(result, ENDPOINTS[endpoint].result_model)
+        assert type(result).__name__ == RESULT_CLASS[case.endpoint]
+        assert "ret" not in result.model_dump()
 
 
-@pytest.mark.parametrize("path", [p for p in CASES if p.parent.name == "invalid"], ids=case_id)
-def test_invalid_capture_fails_schema_and_client(path: Path) -> None:
-    endpoint = path.parent.parent.name
-    body = path.read_bytes()
-    assert not validator(endpoint).is_valid(as_instance(path))
+@pytest.mark.parametrize("case", [c for c in CASES if c.verdict == "invalid"], ids=case_id)
+def test_invalid_body_fails_schema_and_client(case: Case) -> None:
+    assert not validator(case.endpoint).is_valid(as_instance(case.body, case.format))
     with pytest.raises(qq_connect.DecodeError) as raised:
-        ENDPOINTS[endpoint].parse(body)
-    assert raised.value.endpoint == endpoint
+        parser(case.endpoint).parse(case.body)
+    assert raised.value.endpoint == case.endpoint
 
 
-@pytest.mark.parametrize(
-    "path", [p for p in CASES if p.suffix == ".json" and p.with_suffix(".xml").exists()],
-    ids=case_id)
-def test_json_and_xml_of_one_answer_give_equal_models(path: Path) -> None:
-    endpoint = ENDPOINTS[path.parent.parent.name]
-    json_body, xml_body = path.read_bytes(), path.with_suffix(".xml").read_bytes()
-    if path.parent.name == "valid":
-        assert endpoint.parse_wire(json_body) == endpoint.parse_wire(xml_body)
-        assert outcome(endpoint, json_body) == outcome(endpoint, xml_body)
-    else:
-        with pytest.raises(qq_connect.ResponseValidationError) as from_json:
-            endpoint.parse(json_body)
-        with pytest.raises(qq_connect.ResponseValidationError) as from_xml:
-            endpoint.parse(xml_body)
+PAIRS = [(c, x) for c in CASES if c.format == "json" for x in CASES
+         if x.format == "xml" and (x.endpoint, x.verdict, x.name, x.source)
+         == (c.endpoint, c.verdict, c.name, c.source)]
+
+
+@pytest.mark.parametrize("json_case, xml_case", PAIRS, ids=[c.id for c, _ in PAIRS])
+def test_json_and_xml_of_one_answer_give_equal_outcomes(json_case: Case, xml_case: Case) -> None:
+    if json_case.verdict == "valid":
+        assert outcome(json_case.endpoint, json_case.body) == outcome(
+            xml_case.endpoint, xml_case.body)
+        return
+    with pytest.raises(qq_connect.DecodeError) as from_json:
+        parser(json_case.endpoint).parse(json_case.body)
+    with pytest.raises(qq_connect.DecodeError) as from_xml:
+        parser(xml_case.endpoint).parse(xml_case.body)
+    assert type(from_json.value) is type(from_xml.value)
+    if isinstance(from_json.value, qq_connect.ResponseValidationError):
+        assert isinstance(from_xml.value, qq_connect.ResponseValidationError)
         assert from_json.value.problems.keys() == from_xml.value.problems.keys()
 
 
-def test_numeric_strings_parse_like_numbers() -> None:
-    endpoint = endpoints.GET_VIP_RICH_INFO
-    as_strings = endpoint.parse((CAPTURES / "get_vip_rich_info/valid/"
-                                 "numeric_strings_msdk_proxy.json").read_bytes())
-    as_numbers = endpoint.parse((Path(__file__).parents[2] / "spec/examples/get_vip_rich_info/"
-                                 "success.json").read_bytes())
-    assert as_strings.model_dump(exclude={"msg"}) == {
-        **as_numbers.model_dump(exclude={"msg"}), "is_svip": "0"}
-    assert as_strings.model_extra == {"is_svip": "0"}
+@pytest.mark.parametrize("endpoint", ENDPOINTS, ids=lambda e: e.name)
+def test_numeric_strings_parse_like_numbers(endpoint: Endpoint) -> None:
+    document = success_document(endpoint)
+    as_numbers = parser(endpoint.name).parse(to_json(document))
+    as_strings = parser(endpoint.name).parse(to_json(numeric_strings(endpoint, document)))
+    assert as_strings == as_numbers
+
+
+def test_the_spec_builds_bodies_for_every_endpoint() -> None:
+    for e in ENDPOINTS:
+        built = list(spec_cases(e))
+        assert {c.format for c in built} == set(e.formats), e.name

@@ -1,9 +1,12 @@
-"""``python -m qq_connect.check``: the command users run on their own captures."""
+"""``python -m qq_connect.check``: the command users run on their own captures.
+
+It runs on a capture tree of every endpoint of the spec: the repository's captures
+where present, plus bodies built from the spec (``from_spec``).
+"""
 
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ElementTree
@@ -13,10 +16,17 @@ import pytest
 
 from qq_connect.check import main
 from tests.contract.corpus import jsonl_lines
-
-CAPTURES = Path(__file__).parent / "captures"
-VALID = [CAPTURES / "get_vip_rich_info" / "valid", CAPTURES / "get_vip_info" / "valid"]
-INVALID = [CAPTURES / "get_vip_rich_info" / "invalid", CAPTURES / "get_vip_info" / "invalid"]
+from tests.contract.from_spec import (
+    CAPTURES,
+    ENDPOINTS,
+    ROOT,
+    all_cases,
+    documented_success,
+    error_documents,
+    field_named,
+    to_xml,
+    write_tree,
+)
 
 
 def run(*arguments: str | Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
@@ -24,67 +34,109 @@ def run(*arguments: str | Path, capsys: pytest.CaptureFixture[str]) -> tuple[int
     return code, capsys.readouterr().out
 
 
+@pytest.fixture(scope="module")
+def tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("captures")
+    write_tree(all_cases(), root)
+    return root
+
+
+def folders(tree: Path, verdict: str) -> list[Path]:
+    return sorted(p for p in tree.glob(f"*/{verdict}") if p.is_dir())
+
+
 def test_this_repository_captures_pass_the_contract(capsys: pytest.CaptureFixture[str]) -> None:
     # What CI checks: every valid capture holds; drift is reported but does not fail.
-    code, out = run(*VALID, capsys=capsys)
+    valid = sorted(p for p in CAPTURES.glob("*/valid") if p.is_dir())
+    if not valid:
+        pytest.skip("no captures in this repository")
+    code, out = run(*valid, capsys=capsys)
+    assert code == 0, out
+    assert "0 with errors" in out
+
+
+def test_every_valid_body_of_every_endpoint_passes(tree: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    valid = folders(tree, "valid")
+    assert {p.parent.name for p in valid} == {e.name for e in ENDPOINTS}
+    code, out = run(*valid, capsys=capsys)
     assert code == 0, out
     assert "0 with errors" in out and "with drift" in out
 
 
-def test_strict_fails_on_drift(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out = run(*VALID, "--strict", capsys=capsys)
+def test_strict_fails_on_drift(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = run(*folders(tree, "valid"), "--strict", capsys=capsys)
     assert code == 1 and "number sent as a numeric string" in out
 
 
-def test_every_invalid_capture_is_an_error(tmp_path: Path,
-                                           capsys: pytest.CaptureFixture[str]) -> None:
+def test_every_invalid_body_is_an_error(tree: Path, tmp_path: Path,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    invalid = folders(tree, "invalid")
+    assert {p.parent.name for p in invalid} == {e.name for e in ENDPOINTS}
     report = tmp_path / "report.json"
-    code, _ = run(*INVALID, "--json", report, capsys=capsys)
+    code, _ = run(*invalid, "--json", report, capsys=capsys)
     assert code == 1
     data = json.loads(report.read_text(encoding="utf-8"))
     erroneous = {entry["capture"] for entry in data["captures"] if entry["verdict"] == "error"}
-    files = {str(path) for folder in INVALID for path in folder.iterdir()}
+    files = {str(path) for folder in invalid for path in folder.iterdir()}
     assert erroneous == files
     assert data["summary"]["verdicts"]["error"] == len(files) and data["summary"]["failed"]
-    missing = next(e for e in data["captures"]
-                   if e["capture"].endswith("success_missing_documented_field.xml"))
-    assert missing["findings"][0]["pointer"] == "/data/qq_vip_end"
+    pointers = {entry["capture"]: entry["findings"][0]["pointer"] for entry in data["captures"]}
+    for e in ENDPOINTS:
+        for f in documented_success(e):
+            for format, prefix in (("json", ""), ("xml", "/data")):
+                if format in e.formats:
+                    path = tree / e.name / "invalid" / f"spec_success_missing_{f.name}.{format}"
+                    assert pointers[str(path)] == f"{prefix}/{f.name}"
 
 
 def test_drift_findings_name_pointer_expected_and_actual(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        tree: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     report = tmp_path / "report.json"
-    run(CAPTURES / "get_vip_rich_info/valid/unknown_payway_code.json",
-        CAPTURES / "get_vip_rich_info/valid/numeric_strings_msdk_proxy.json",
-        "--json", report, capsys=capsys)
-    findings = {(e["capture"].rsplit("/", 1)[1], f["pointer"], f["message"], f["actual"])
+    run(*folders(tree, "valid"), "--json", report, capsys=capsys)
+    findings = {(e["capture"], f["pointer"], f["message"], f["actual"])
                 for e in json.loads(report.read_text("utf-8"))["captures"] for f in e["findings"]}
-    assert ("unknown_payway_code.json", "/qq_vip_payway", "code not in the spec's table",
-            "999") in findings
-    assert ("numeric_strings_msdk_proxy.json", "/is_svip", "field not in the spec",
-            '"0"') in findings
-    assert ("numeric_strings_msdk_proxy.json", "/qq_vip_start",
-            "number sent as a numeric string", '"1313974842"') in findings
+    for e in ENDPOINTS:
+        valid = tree / e.name / "valid"
+        assert (str(valid / "spec_unknown_field.json"), "/unknown_extra", "field not in the spec",
+                '"0"') in findings
+        assert (str(valid / "spec_error_unlisted_code.json"), "/ret",
+                "ret not in the return-code tables", json.dumps(
+                    dict(error_documents(e))["error_unlisted_code"]["ret"])) in findings
+        numeric = valid / "spec_numeric_strings.json"
+        document = json.loads(numeric.read_bytes())
+        for name, value in document.items():
+            f = field_named(e, name)
+            if f is not None and f.wire_type == "integer":
+                assert (str(numeric), f"/{name}", "number sent as a numeric string",
+                        json.dumps(value)) in findings
+        for f in e.success_fields:
+            if f.kind == "code":
+                assert any(c.endswith(f"spec_unknown_code_{f.name}.json") and p == f"/{f.name}"
+                           and m == "code not in the spec's table" for c, p, m, _ in findings)
 
 
-def test_junit_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_junit_report(tree: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     junit = tmp_path / "junit.xml"
-    run(*VALID, *INVALID, "--junit", junit, capsys=capsys)
+    valid, invalid = folders(tree, "valid"), folders(tree, "invalid")
+    run(*valid, *invalid, "--junit", junit, capsys=capsys)
     suite = ElementTree.parse(junit).getroot()
     cases = suite.findall("testcase")
-    total = sum(1 for folder in VALID + INVALID for _ in folder.iterdir())
+    total = sum(1 for folder in valid + invalid for _ in folder.iterdir())
     assert int(suite.get("tests", "")) == len(cases) == total
     failing = [case for case in cases if case.find("failure") is not None]
     assert int(suite.get("failures", "")) == len(failing) == sum(
-        1 for folder in INVALID for _ in folder.iterdir())
+        1 for folder in invalid for _ in folder.iterdir())
     assert any(case.find("system-out") is not None for case in cases)  # drift, not failing
 
 
-def test_jsonl_corpus_names_lines(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize("endpoint", [e.name for e in ENDPOINTS])
+def test_jsonl_corpus_names_lines(endpoint: str, tmp_path: Path,
+                                  capsys: pytest.CaptureFixture[str]) -> None:
     corpus = tmp_path / "captures.jsonl"
-    good = json.dumps({"endpoint": "get_vip_info", "format": "json",
+    good = json.dumps({"endpoint": endpoint, "format": "json",
                        "body": '{"ret":1002,"msg":"请先登录"}'}, ensure_ascii=False)
-    bad = json.dumps({"endpoint": "get_vip_info", "format": "xml", "body": "<data><ret>x</ret>"})
+    bad = json.dumps({"endpoint": endpoint, "format": "json", "body": '{"ret":"x"}'})
     corpus.write_text(f"{good}\n\n{bad}\nnot json\n", encoding="utf-8")
     report = tmp_path / "report.json"
     code, out = run(corpus, "--json", report, capsys=capsys)
@@ -106,25 +158,26 @@ def test_generated_corpus_runs_and_reference_agrees(tmp_path: Path,
         reference.read_text("utf-8"))["summary"]
 
 
-def test_hard_to_get_wrong(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize("endpoint", [e.name for e in ENDPOINTS])
+def test_hard_to_get_wrong(endpoint: str, tmp_path: Path,
+                           capsys: pytest.CaptureFixture[str]) -> None:
     loose = tmp_path / "loose.json"
     loose.write_text('{"ret":1002,"msg":"x"}', encoding="utf-8")
     code, out = run(loose, capsys=capsys)
     assert code == 1 and "cannot tell the endpoint" in out
-    assert run(loose, "--endpoint", "get_vip_info", capsys=capsys)[0] == 0
-    lying = tmp_path / "get_vip_info" / "answer.json"
+    assert run(loose, "--endpoint", endpoint, capsys=capsys)[0] == 0
+    lying = tmp_path / endpoint / "answer.json"
     lying.parent.mkdir()
-    shutil.copy(CAPTURES / "get_vip_info/valid/not_member.xml", lying)
+    lying.write_bytes(to_xml({"ret": 1002, "msg": "请先登录"}))
     code, out = run(lying, capsys=capsys)
     assert code == 1 and "the body is not JSON, as its extension says" in out
     (tmp_path / "empty").mkdir()
     assert run(tmp_path / "empty", capsys=capsys)[0] == 2
 
 
-def test_console_entry_point_runs_as_a_module() -> None:
-    generated = Path(__file__).resolve().parents[2] / "generated"
-    result = subprocess.run([sys.executable, "-m", "qq_connect.check", *map(str, VALID)],
-                            capture_output=True, text=True, check=False,
-                            env={"PYTHONPATH": str(generated)})
+def test_console_entry_point_runs_as_a_module(tree: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "qq_connect.check", *map(str, folders(tree, "valid"))],
+        capture_output=True, text=True, check=False, env={"PYTHONPATH": str(ROOT / "generated")})
     assert result.returncode == 0, result.stdout + result.stderr
     assert "passed" in result.stdout
