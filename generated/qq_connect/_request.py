@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from urllib.parse import quote_plus
 
-__all__ = ["encode_parameters"]
+__all__ = ["encode_parameters", "encode_rfc1738"]
 
 
 def encode_rfc1738(value: str) -> str:

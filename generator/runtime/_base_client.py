@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import Any, ClassVar, Generic, ParamSpec, Self, TypeVar, cast
+from urllib.parse import quote
 
 import anyio
 import httpx
@@ -35,7 +36,7 @@ from ._errors import (
     ResponseTooLargeError,
     TransportError,
 )
-from ._request import encode_parameters
+from ._request import encode_parameters, encode_rfc1738
 from ._response import Endpoint
 from ._result import Result
 
@@ -215,10 +216,12 @@ class CallState(Generic[ResultT]):
                               "timeout": request_timeout}
 
     def transport_error(self, error: httpx.TransportError) -> TransportError:
-        # httpx messages can quote the URL, which carries the secrets.
+        # httpx messages can quote the URL, which carries the secrets as sent (RFC 1738).
         reason = f"{type(error).__name__}: {error}"
-        for secret in self.secrets:
-            reason = reason.replace(secret, REDACTED)
+        forms = {form for secret in self.secrets
+                 for form in (secret, encode_rfc1738(secret), quote(secret, safe=""))}
+        for form in sorted(forms, key=len, reverse=True):
+            reason = reason.replace(form, REDACTED)
         kind = RequestTimeoutError if isinstance(error, httpx.TimeoutException) else (
             ConnectError if isinstance(error, httpx.ConnectError) else TransportError)
         return kind(self.info.endpoint, reason)

@@ -5,45 +5,53 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from urllib.parse import quote, quote_plus
 
 import qq_connect
-from qq_connect._capture import SCRUBBED, scrub
 from qq_connect.check import main as check
-from tests.client.values import APP_ID, OPENID, SECRETS, TOKEN
-from tests.fakes.graph import Answer, FakeGraph
+from tests.client.credentials import APP_ID, OPENID, SECRETS, TOKEN, leaked
+from tests.client.support import answer_fields, call, with_extra_fields
+from tests.fakes.graph import CONTENT_TYPE, Answer, FakeGraph, SpecEndpoint
 
-RICH = "/user/get_vip_rich_info"
+AVATAR = re.compile(r"http://qzapp\.qlogo\.cn/qzapp/([^/]+)/([^/]+)/30")
 
 
-def test_captures_are_scrubbed_and_checkable(graph: FakeGraph, tmp_path: Path) -> None:
-    success = json.loads(graph.examples[RICH]["json"])
-    success["figureurl"] = f"http://qzapp.qlogo.cn/qzapp/{APP_ID}/{OPENID}/30"
-    success["qq_vip_start"] = int("1" + APP_ID[:9])  # the app id's digits inside a number stay
-    graph.script(RICH, Answer(json.dumps(success).encode()))
-    with qq_connect.QQConnect(APP_ID, base_url=graph.url, capture_dir=tmp_path) as client:
-        client.get_vip_rich_info(TOKEN, OPENID)
-        client.get_vip_rich_info(TOKEN, OPENID, format="xml", method="POST")
-    folder = tmp_path / "get_vip_rich_info"
-    bodies = sorted(p for p in folder.iterdir() if not p.name.endswith(".meta.json"))
-    metas = sorted(folder.glob("*.meta.json"))
-    assert sorted(p.suffix for p in bodies) == [".json", ".xml"] and len(metas) == 2
-    for path in folder.iterdir():
+def test_captures_are_scrubbed_and_checkable(graph: FakeGraph, tmp_path: Path,
+                                             endpoint: SpecEndpoint, method: str,
+                                             format: str) -> None:
+    answer = with_extra_fields(
+        endpoint, format,
+        figureurl=f"http://qzapp.qlogo.cn/qzapp/{APP_ID}/{OPENID}/30",
+        token_plus=quote_plus(TOKEN, safe=""),  # the credentials percent-encoded, two ways
+        openid_percent=quote(OPENID, safe=""),
+        app_number=int("1" + APP_ID + "0"),  # the app id's digits inside a number stay
+    )
+    graph.script(endpoint.path, Answer(answer))
+    with qq_connect.QQConnect(APP_ID, base_url=graph.url, max_retries=0,
+                              capture_dir=tmp_path) as client:
+        call(client, endpoint, method, format)
+
+    folder = tmp_path / endpoint.name
+    (meta_path,) = folder.glob("*.meta.json")
+    (body_path,) = (path for path in folder.iterdir() if path != meta_path)
+    assert body_path.suffix == f".{format}"
+    for path in (body_path, meta_path):
         text = path.read_text(encoding="utf-8")
-        for secret in SECRETS:
-            # As a word: the digits of the app id inside qq_vip_start are not a secret.
-            assert not re.search(rf"(?<![0-9A-Za-z]){secret}(?![0-9A-Za-z])", text), (
-                path.name, secret)
-    captured = json.loads(next(p for p in bodies if p.suffix == ".json").read_text("utf-8"))
-    assert captured["figureurl"] == f"http://qzapp.qlogo.cn/qzapp/{SCRUBBED}/{SCRUBBED}/30"
-    assert captured["qq_vip_start"] == success["qq_vip_start"]
-    meta = json.loads(metas[0].read_text("utf-8"))
-    assert meta["status"] == 200 and meta["endpoint"] == "get_vip_rich_info"
-    assert "<redacted>" in meta["url"] and meta["headers"]["content-type"].startswith("text/html")
-    assert check([str(tmp_path)]) == 0  # drift (figureurl) reported, not failing
+        assert not leaked(text), (path.name, leaked(text))
 
+    sent = answer_fields(answer, format)
+    captured = answer_fields(body_path.read_bytes(), format)
+    avatar = AVATAR.fullmatch(captured["figureurl"])
+    assert avatar is not None, captured["figureurl"]
+    placeholder = avatar[1]
+    assert avatar[2] == placeholder and placeholder not in SECRETS
+    assert captured["token_plus"] == captured["openid_percent"] == placeholder
+    scrubbed = {"figureurl", "token_plus", "openid_percent"}
+    assert {name: value for name, value in captured.items() if name not in scrubbed} == {
+        name: value for name, value in sent.items() if name not in scrubbed}
 
-def test_scrub_handles_encoded_forms_and_word_boundaries() -> None:
-    token = "a b/c"
-    text = f"x={token} y=a+b%2Fc z=a%20b%2Fc keep=1{APP_ID}0 drop={APP_ID}"
-    assert scrub(text, [token, APP_ID]) == (
-        f"x={SCRUBBED} y={SCRUBBED} z={SCRUBBED} keep=1{APP_ID}0 drop={SCRUBBED}")
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    assert (meta["status"], meta["endpoint"], meta["method"]) == (200, endpoint.name, method)
+    assert "<redacted>" in meta["url"] and meta["url"].startswith(graph.url + endpoint.path)
+    assert meta["headers"]["content-type"] == CONTENT_TYPE
+    assert check([str(tmp_path)]) == 0  # drift (the unknown fields) reported, not failing

@@ -3,8 +3,8 @@
 Tests start it in a thread (``with FakeGraph() as graph: ...``) and script faults per
 endpoint; by hand: ``python -m tests.fakes.graph --port 8000`` serves the examples.
 Every answer goes out as ``text/html; charset=utf-8``, like the real service.
-The spec's endpoints load as ``SpecEndpoint``s (``load_endpoints``) for tests that
-parametrize over them.
+The spec's endpoints load as ``SpecEndpoint``s (``load_endpoints``), with their methods,
+formats, examples and response fields, for tests that parametrize over them.
 """
 
 from __future__ import annotations
@@ -87,6 +87,16 @@ class Example:
 
 
 @dataclass(frozen=True)
+class SpecField:
+    """One field of an endpoint's response, as its YAML lists it."""
+
+    name: str
+    wire_type: str
+    kind: str
+    marks_degraded: bool = False
+
+
+@dataclass(frozen=True)
 class SpecEndpoint:
     """One endpoint as the spec describes it."""
 
@@ -95,6 +105,7 @@ class SpecEndpoint:
     methods: tuple[str, ...]
     formats: tuple[str, ...]
     examples: tuple[Example, ...]
+    fields: tuple[SpecField, ...] = ()
 
     def example(self, name: str, format: str) -> bytes:
         found = [e.body for e in self.examples if (e.name, e.format) == (name, format)]
@@ -115,11 +126,14 @@ def load_endpoints(spec: Path = SPEC) -> tuple[SpecEndpoint, ...]:
         examples = tuple(Example(item["name"], item["format"],
                                  (path.parent / item["file"]).read_bytes())
                          for item in data["examples"])
+        fields = tuple(SpecField(item["name"], item["wire_type"], item["kind"],
+                                 bool(item.get("marks_degraded", False)))
+                       for item in data["response"]["fields"])
         endpoints.append(SpecEndpoint(
             name=data["name"], path=data["path"],
             methods=tuple(m.upper() for m in data["methods"]),
             formats=tuple(f.lower() for f in data["formats"]),
-            examples=examples))
+            examples=examples, fields=fields))
     return tuple(endpoints)
 
 

@@ -9,7 +9,6 @@ finding. ``WATCHPORT`` in a file is a port on 127.0.0.1 that must see no request
 from __future__ import annotations
 
 import threading
-import time
 import tracemalloc
 from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -28,8 +27,8 @@ from qq_connect.endpoints import GET_VIP_INFO
 CORPUS = Path(__file__).parent / "corpus"
 REFUSED = sorted((CORPUS / "refused").iterdir())
 TOLERATED = sorted((CORPUS / "tolerated").iterdir())
-# Guards against hangs and blow-ups, far above what any case needs (not a benchmark).
-MAX_SECONDS = 10.0
+# Guards against blow-ups (entity expansion, quadratic growth), far above what any case
+# needs. Bounded in memory, not in time: nothing in `make test` asserts a time.
 MAX_PEAK_BYTES = 64 * 1024 * 1024
 
 
@@ -62,18 +61,16 @@ def load(path: Path, port: int) -> bytes:
 
 
 def bounded(action: Callable[[], object]) -> object:
-    """Run ``action()``; its result or exception, after checking time and memory."""
+    """Run ``action()``; its result or exception, after checking its peak memory."""
     tracemalloc.start()
-    started = time.monotonic()
     try:
         return action()
     except Exception as error:  # the caller judges the type
         return error
     finally:
-        elapsed = time.monotonic() - started
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
-        assert elapsed < MAX_SECONDS and peak < MAX_PEAK_BYTES, (elapsed, peak)
+        assert peak < MAX_PEAK_BYTES, peak
 
 
 def test_the_corpus_is_there() -> None:

@@ -7,14 +7,8 @@ from urllib.parse import parse_qsl
 import yaml
 
 import qq_connect
-from tests.e2e.support import (
-    APP_ID,
-    OPENID,
-    TOKEN,
-    call,
-    expected_parameters,
-    generated_endpoint,
-)
+from tests.client.credentials import APP_ID, OPENID, TOKEN, expected_parameters
+from tests.client.support import call, generated_endpoint, require_method
 from tests.fakes.graph import SPEC, FakeGraph, Recorded, SpecEndpoint
 
 
@@ -35,10 +29,12 @@ def test_generated_endpoint_matches_the_spec(endpoint: SpecEndpoint) -> None:
     assert made.methods == endpoint.methods
     assert made.formats == endpoint.formats
     assert callable(getattr(qq_connect.QQConnect, endpoint.name))
+    assert callable(getattr(qq_connect.AsyncQQConnect, endpoint.name))
 
 
 def test_get_sends_the_exact_query_string(client: qq_connect.QQConnect, graph: FakeGraph,
                                           endpoint: SpecEndpoint, format: str) -> None:
+    require_method(endpoint, "GET")
     call(client, endpoint, "GET", format)
     sent = only_request(graph)
     assert sent.method == "GET"
@@ -51,6 +47,7 @@ def test_get_sends_the_exact_query_string(client: qq_connect.QQConnect, graph: F
 
 def test_post_sends_the_exact_form_body(client: qq_connect.QQConnect, graph: FakeGraph,
                                         endpoint: SpecEndpoint, format: str) -> None:
+    require_method(endpoint, "POST")
     call(client, endpoint, "POST", format)
     sent = only_request(graph)
     assert sent.method == "POST"
@@ -62,12 +59,12 @@ def test_post_sends_the_exact_form_body(client: qq_connect.QQConnect, graph: Fak
 
 
 def test_the_server_decodes_the_values_that_were_passed(
-        client: qq_connect.QQConnect, graph: FakeGraph, endpoint: SpecEndpoint,
-        method: str) -> None:
-    call(client, endpoint, method, "xml")
+        client: qq_connect.QQConnect, graph: FakeGraph, endpoint: SpecEndpoint, method: str,
+        format: str) -> None:
+    call(client, endpoint, method, format)
     sent = only_request(graph)
     encoded = sent.query if method == "GET" else sent.body.decode("ascii")
     assert parse_qsl(encoded, keep_blank_values=True, strict_parsing=True,
                      encoding="utf-8", errors="strict") == [
         ("access_token", TOKEN), ("oauth_consumer_key", APP_ID), ("openid", OPENID),
-        ("format", "xml")]
+        ("format", format)]
