@@ -8,6 +8,7 @@ printed, never interpreted.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 
 
@@ -54,11 +55,29 @@ def python_comment(text: str) -> str:
 
 
 def markdown_cell(text: str) -> str:
-    """Text for one Markdown table cell: pipes escaped, line breaks folded."""
-    folded = " ".join(text.split())
-    for char in ("\\", "|", "`", "*", "<", ">", "[", "]"):
-        folded = folded.replace(char, "\\" + char)
-    return folded
+    """Literal text for Markdown: a table cell, a list item or a paragraph of its own.
+
+    Line breaks are folded, so the text stays on its line (and in its cell). CommonMark
+    reads a backslash before any ASCII punctuation as that character, literally; every
+    character that can open markup anywhere in a line is escaped that way, and so is a
+    block marker (list, heading underline) at the start. Letters, digits, CJK and other
+    punctuation are left alone, so the source stays readable.
+    """
+    folded = _MARKUP.sub(r"\\\g<0>", " ".join(text.split()))
+    start = _BLOCK_START.match(folded)
+    if start is None:
+        return folded
+    marker = start.end() - 1
+    return f"{folded[:marker]}\\{folded[marker:]}"
+
+
+# Raw HTML and autolinks (<), entities (&), code spans (`), emphasis (* _), links and
+# images ([ ] !), strikethrough and fences (~), headings (#), block quotes (>), table
+# cells (|) and the escape character itself.
+_MARKUP = re.compile(r"[\\`*_\[\]<>|#&!~]")
+# A bullet (- +), an ordered list item (1. 1), CommonMark's at most 9 ASCII digits) or a
+# setext heading underline (= -) where the text starts.
+_BLOCK_START = re.compile(r"[-+=]|[0-9]{1,9}[.)]")
 
 
 def toml_string(text: str) -> str:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -42,16 +45,51 @@ class SpecSources:
 
 
 _NO_ANCHORS = "YAML anchors and aliases (&name, *name) are not allowed in a spec"
+# A spec file is a few KiB; refusing big ones before parsing bounds time and memory.
+MAX_FILE_BYTES = 1024 * 1024
+# The spec format nests about 6 levels; the cap stops deep input long before Python's
+# recursion limit, which the composer and the converter would otherwise hit.
+MAX_DEPTH = 64
+# No spec text needs these, and each breaks something generated: NUL cannot be in Python
+# source, DEL breaks pyproject.toml, C1 controls and U+2028/U+2029 split lines for some
+# readers and not others.
+_FORBIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+_SHOWN = 60
+
+
+def _shown(text: str) -> str:
+    """``text`` for a one-line message: escaped by repr, cut short if long."""
+    if len(text) <= _SHOWN:
+        return repr(text)
+    return f"{text[:_SHOWN]!r}… ({len(text)} characters)"
+
+
+def _control_message(char: str) -> str:
+    return (f"the character U+{ord(char):04X} is not allowed in a spec "
+            "(no control characters or line separators)")
+
+
+class _Refused(yaml.MarkedYAMLError):
+    """A rule of the spec format broken while parsing; its message stands alone."""
 
 
 class _NoAliasLoader(yaml.SafeLoader):
     """A safe loader that refuses anchors and aliases, so no alias bomb can expand."""
 
+    _depth = 0
+
     def compose_node(self, parent: Any, index: Any) -> Any:
         event = self.peek_event()  # type: ignore[no-untyped-call]
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
             raise yaml.composer.ComposerError(None, None, _NO_ANCHORS, event.start_mark)
-        return super().compose_node(parent, index)
+        if self._depth >= MAX_DEPTH:
+            raise _Refused(None, None, f"nested deeper than {MAX_DEPTH} levels "
+                           "(a spec needs fewer than 10)", event.start_mark)
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 def _display_name(root: Path, path: Path) -> str:
@@ -66,27 +104,85 @@ def _display_name(root: Path, path: Path) -> str:
 def load_document(root: Path, path: Path) -> Document:
     """Parse one YAML file into plain data; raise SpecError naming file and line."""
     name = _display_name(root, path)
+    text = _read_text(name, path)
+    problems = list(_forbidden_lines(name, text))
+    if problems:
+        raise SpecError(problems)
+    lines: dict[KeyPath, int] = {}
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise SpecError([SpecProblem(name, 1, "<document>", f"cannot read: {error}")]) from None
-    loader = _NoAliasLoader(text)
-    try:
-        node = loader.get_single_node()
-        lines: dict[KeyPath, int] = {}
-        problems: list[SpecProblem] = []
-        data = _convert(loader, node, (), lines, problems, name) if node is not None else None
+        loader = _NoAliasLoader(text)  # checks every character: a ReaderError comes from here
+        try:
+            node = loader.get_single_node()
+            data = _convert(loader, node, (), lines, problems, name) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 1
-        reason = getattr(error, "problem", None) or str(error)
-        problem = SpecProblem(name, line, "<document>", f"invalid YAML: {reason}")
-        raise SpecError([problem]) from None
-    finally:
-        loader.dispose()
+        raise SpecError([_yaml_problem(name, text, error)]) from None
     if problems:
         raise SpecError(problems)
     return Document(name, data, lines, path)
+
+
+def _read_text(name: str, path: Path) -> str:
+    """The file's text with universal newlines; never more than MAX_FILE_BYTES are read."""
+    try:
+        with path.open("rb") as file:
+            size = os.fstat(file.fileno()).st_size
+            raw = file.read(MAX_FILE_BYTES + 1)
+    except (OSError, ValueError) as error:
+        raise SpecError([SpecProblem(name, 1, "<document>",
+                                     f"cannot read: {_os_reason(error)}")]) from None
+    if len(raw) > MAX_FILE_BYTES:
+        # Some files (pipes, /proc) report size 0: then say only that it is too big.
+        count = f"{size} bytes" if size > MAX_FILE_BYTES else "more"
+        raise SpecError([SpecProblem(name, 1, "<document>",
+                                     f"larger than {_size(MAX_FILE_BYTES)} ({count}); a spec "
+                                     "file is a few KiB")])
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        # Reported at line 1, where a reader looks for the encoding; the message says where.
+        line = raw.count(b"\n", 0, error.start) + 1
+        raise SpecError([SpecProblem(name, 1, "<document>",
+                                     f"cannot read: not UTF-8 text ({error.reason} on line "
+                                     f"{line})")]) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _os_reason(error: Exception) -> str:
+    # The OS's words without the file name, which may be thousands of characters long.
+    if isinstance(error, OSError) and error.errno is not None:
+        return os.strerror(error.errno)
+    if isinstance(error, RuntimeError):
+        return "a loop of symbolic links"
+    return str(error)
+
+
+def _forbidden_lines(name: str, text: str) -> list[SpecProblem]:
+    """One problem per line holding a character that no spec file may hold raw."""
+    problems: dict[int, SpecProblem] = {}
+    for found in _FORBIDDEN.finditer(text):
+        line = text.count("\n", 0, found.start()) + 1
+        problems.setdefault(line, SpecProblem(name, line, "<document>",
+                                              _control_message(found.group())))
+    return list(problems.values())
+
+
+def _yaml_problem(name: str, text: str, error: yaml.YAMLError) -> SpecProblem:
+    if isinstance(error, yaml.reader.ReaderError):
+        # Reader errors carry a character offset instead of a mark.
+        line = text.count("\n", 0, error.position) + 1
+        character = error.character
+        shown_character = (f"U+{character:04X}" if isinstance(character, int)
+                           else repr(character))
+        return SpecProblem(name, line, "<document>",
+                           f"invalid YAML: the character {shown_character} is not allowed")
+    mark = getattr(error, "problem_mark", None)
+    line = mark.line + 1 if mark is not None else 1
+    reason = getattr(error, "problem", None) or str(error)
+    if isinstance(error, _Refused):
+        return SpecProblem(name, line, "<document>", reason)
+    return SpecProblem(name, line, "<document>", f"invalid YAML: {reason}")
 
 
 def _convert(loader: yaml.SafeLoader, node: yaml.Node, path: KeyPath,
@@ -101,6 +197,11 @@ def _convert(loader: yaml.SafeLoader, node: yaml.Node, path: KeyPath,
                 problems.append(SpecProblem(name, key_line, format_key_path(path),
                                             f"keys must be strings, not {key!r}"))
                 continue
+            # A bad key is reported at its parent: a key path must stay printable.
+            reason = _key_problem(key)
+            if reason is not None:
+                problems.append(SpecProblem(name, key_line, format_key_path(path), reason))
+                continue
             if key in result:
                 problems.append(SpecProblem(name, key_line, format_key_path((*path, key)),
                                             "duplicate key"))
@@ -112,10 +213,19 @@ def _convert(loader: yaml.SafeLoader, node: yaml.Node, path: KeyPath,
         return [_convert(loader, item, (*path, index), lines, problems, name)
                 for index, item in enumerate(node.value)]
     value = loader.construct_object(node, deep=True)
-    if isinstance(value, str) and not _encodable(value):
+    reason = _text_problem(value) if isinstance(value, str) else None
+    if reason is not None:
         problems.append(SpecProblem(name, lines[path], format_key_path(path),
-                                    "not valid Unicode text (a lone surrogate)"))
+                                    f"{reason}: {_shown(value)}"))
     return value
+
+
+def _text_problem(text: str) -> str | None:
+    """Why ``text`` cannot reach generated files, or None if it can."""
+    if not _encodable(text):
+        return "not valid Unicode text (a lone surrogate)"
+    found = _FORBIDDEN.search(text)
+    return None if found is None else _control_message(found.group())
 
 
 def _encodable(text: str) -> bool:
@@ -126,6 +236,46 @@ def _encodable(text: str) -> bool:
     return True
 
 
+def _key_problem(key: str) -> str | None:
+    reason = _text_problem(key)
+    if reason is None and ("\n" in key or "\t" in key):
+        reason = "a key cannot hold a line break or a tab"
+    return None if reason is None else f"{reason}: key {_shown(key)}"
+
+
+def file_problem(root: Path, relative: str, locate: Callable[[str], Path], *,
+                 max_bytes: int | None = None) -> str | None:
+    """Why ``relative`` cannot name a file of the spec in ``root``, or None if it can.
+
+    ``locate`` turns the name into a resolved path, as the reader of the file will;
+    ``max_bytes``, if given, also refuses a bigger file.
+    """
+    if "\0" in relative:
+        # The OS cannot take a NUL in a path; pathlib would raise ValueError.
+        return f"a file name cannot hold the character U+0000: {_shown(relative)}"
+    try:
+        target = locate(relative)
+        if not target.is_relative_to(root.resolve()):
+            return "must lie inside the spec directory"
+        if not target.is_file():
+            return f"no such file: {_plain(relative)}"
+        if max_bytes is not None and target.stat().st_size > max_bytes:
+            return f"larger than {_size(max_bytes)}: {_plain(relative)}"
+    except (OSError, ValueError, RuntimeError) as error:
+        # ENAMETOOLONG, a symlink loop (RuntimeError): the reason, without the long name.
+        return f"cannot be used as a file name ({_os_reason(error)}): {_shown(relative)}"
+    return None
+
+
+def _size(count: int) -> str:
+    return f"{count >> 20} MiB" if count % (1 << 20) == 0 else f"{count} bytes"
+
+
+def _plain(text: str) -> str:
+    # Ordinary names print as they are; anything odd is escaped and cut short.
+    return text if text.isprintable() and len(text) <= _SHOWN else _shown(text)
+
+
 def load_sources(root: Path) -> SpecSources:
     """Load ``api.yaml`` and every file it names; report all unreadable files at once."""
     api = load_document(root, root / "api.yaml")
@@ -133,17 +283,18 @@ def load_sources(root: Path) -> SpecSources:
     problems: list[SpecProblem] = []
     loaded: dict[str, Document] = {}
 
+    def locate(relative: str) -> Path:
+        return (root / relative).resolve()
+
     def load_named(path: KeyPath, relative: object) -> Document | None:
         if not isinstance(relative, str):
             problems.append(api.problem(path, "expected the path of a YAML file"))
             return None
-        target = (root / relative).resolve()
-        if not target.is_relative_to(root.resolve()):
-            problems.append(api.problem(path, "must lie inside the spec directory"))
+        reason = file_problem(root, relative, locate)
+        if reason is not None:
+            problems.append(api.problem(path, reason))
             return None
-        if not target.is_file():
-            problems.append(api.problem(path, f"no such file: {relative}"))
-            return None
+        target = locate(relative)
         try:
             return load_document(root, target)
         except SpecError as error:

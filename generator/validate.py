@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +15,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
 from .errors import SpecError, SpecProblem
-from .load import Document, SpecSources
+from .load import MAX_FILE_BYTES, Document, SpecSources, file_problem
 from .naming import (
     code_table_class_name,
     code_table_field_type,
@@ -186,12 +186,11 @@ def _endpoint_problems(document: Document, tables: set[str] | None, common: set[
     if "msg" not in names or fields[names.index("msg")]["kind"] != "text":
         yield document.problem(("response", "fields"), "a field 'msg' of kind text is required")
     for index, example in enumerate(data["examples"]):
-        example_file = example_path(document, example["file"])
-        where = ("examples", index, "file")
-        if not example_file.is_relative_to(root):
-            yield document.problem(where, "must lie inside the spec directory")
-        elif not example_file.is_file():
-            yield document.problem(where, f"no such file: {example['file']}")
+        # The docs embed each example whole, so a big one is refused like a big spec file.
+        reason = file_problem(root, example["file"], partial(example_path, document),
+                              max_bytes=MAX_FILE_BYTES)
+        if reason is not None:
+            yield document.problem(("examples", index, "file"), reason)
 
 
 def _field_problems(document: Document, path: tuple[str | int, ...], field: dict[str, Any],

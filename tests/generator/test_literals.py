@@ -52,6 +52,8 @@ def test_python_comment_stays_one_line(text: str) -> None:
 def test_markdown_cell_cannot_break_the_table() -> None:
     assert literals.markdown_cell("a | b\nc") == "a \\| b c"
     assert literals.markdown_cell("<script>") == "\\<script\\>"
+    assert literals.markdown_cell("# a_b & c") == "\\# a\\_b \\& c"
+    assert literals.markdown_cell("1. 等级") == "1\\. 等级"
 
 
 def test_toml_string_is_json_compatible() -> None:
