@@ -74,3 +74,29 @@ def test_every_generated_file_has_a_banner_naming_its_sources() -> None:
         assert made_from, f"{relative}: {head}"
         for source in made_from.group(1).split(", "):
             assert (ROOT / source).is_file(), f"{relative} names {source}, which does not exist"
+
+
+def test_adding_an_endpoint_rewrites_only_the_files_made_from_the_endpoint_list(
+        tmp_path: Path) -> None:
+    spec = tmp_path / "spec"
+    shutil.copytree(ROOT / "spec", spec)
+    before = with_manifest(generate(spec))
+    text = (spec / "endpoints" / "get_vip_info.yaml").read_text(encoding="utf-8")
+    (spec / "endpoints" / "get_vip_copy.yaml").write_text(
+        text.replace("name: get_vip_info", "name: get_vip_copy"), encoding="utf-8")
+    api = spec / "api.yaml"
+    api.write_text(api.read_text(encoding="utf-8").replace(
+        "  - endpoints/get_vip_info.yaml\n",
+        "  - endpoints/get_vip_info.yaml\n  - endpoints/get_vip_copy.yaml\n"), encoding="utf-8")
+    after = with_manifest(generate(spec))
+    rewritten = sorted(name for name in before if after[name] != before[name])
+    every_endpoint = [f"spec/endpoints/{name}.yaml"
+                      for name in ("get_vip_rich_info", "get_vip_info", "get_vip_copy")]
+    for name in rewritten:
+        if name != MANIFEST:
+            assert all(source in after[name] for source in every_endpoint), (
+                f"{name} changed but is not made from the endpoint list")
+    assert len(rewritten) <= 9, rewritten
+    assert sorted(set(after) - set(before)) == [
+        "docs/get_vip_copy.md", "qq_connect/models/get_vip_copy.py",
+        "qq_connect/schemas/get_vip_copy.json", "qq_connect/wire/get_vip_copy.py"]

@@ -21,7 +21,7 @@ def test_captures_are_scrubbed_and_checkable(graph: FakeGraph, tmp_path: Path,
                                              format: str) -> None:
     answer = with_extra_fields(
         endpoint, format,
-        figureurl=f"http://qzapp.qlogo.cn/qzapp/{APP_ID}/{OPENID}/30",
+        unlisted_figureurl=f"http://qzapp.qlogo.cn/qzapp/{APP_ID}/{OPENID}/30",
         token_plus=quote_plus(TOKEN, safe=""),  # the credentials percent-encoded, two ways
         openid_percent=quote(OPENID, safe=""),
         app_number=int("1" + APP_ID + "0"),  # the app id's digits inside a number stay
@@ -41,12 +41,12 @@ def test_captures_are_scrubbed_and_checkable(graph: FakeGraph, tmp_path: Path,
 
     sent = answer_fields(answer, format)
     captured = answer_fields(body_path.read_bytes(), format)
-    avatar = AVATAR.fullmatch(captured["figureurl"])
-    assert avatar is not None, captured["figureurl"]
+    avatar = AVATAR.fullmatch(captured["unlisted_figureurl"])
+    assert avatar is not None, captured["unlisted_figureurl"]
     placeholder = avatar[1]
     assert avatar[2] == placeholder and placeholder not in SECRETS
     assert captured["token_plus"] == captured["openid_percent"] == placeholder
-    scrubbed = {"figureurl", "token_plus", "openid_percent"}
+    scrubbed = {"unlisted_figureurl", "token_plus", "openid_percent"}
     assert {name: value for name, value in captured.items() if name not in scrubbed} == {
         name: value for name, value in sent.items() if name not in scrubbed}
 

@@ -87,8 +87,9 @@ def test_result_reprs_show_unknown_fields_by_name_only(
         client: qq_connect.QQConnect, graph: FakeGraph, endpoint: SpecEndpoint,
         format: str) -> None:
     avatar = f"http://qzapp.qlogo.cn/qzapp/{APP_ID}/{OPENID}/30"
-    graph.script(endpoint.path, Answer(with_extra_fields(endpoint, format, figureurl=avatar)))
+    graph.script(endpoint.path,
+                 Answer(with_extra_fields(endpoint, format, unlisted_figureurl=avatar)))
     result = call(client, endpoint, format=format)
     assert_no_secrets(result)
-    assert "unknown_fields=['figureurl']" in repr(result)
-    assert (result.model_extra or {})["figureurl"] == avatar  # the data itself is kept
+    assert "unknown_fields=['unlisted_figureurl']" in repr(result)
+    assert (result.model_extra or {})["unlisted_figureurl"] == avatar  # the data itself is kept

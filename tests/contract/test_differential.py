@@ -81,6 +81,7 @@ def corpus() -> Iterator[tuple[Endpoint, str, bytes]]:
         yield by_name[name], format, body
 
 
+@pytest.mark.slow
 def test_fast_and_reference_agree_on_a_corpus_of_every_finding_of_every_endpoint() -> None:
     counts: dict[str, Counter[str]] = {e.name: Counter() for e in ENDPOINTS}
     seen: dict[str, set[tuple[str, str, str]]] = {e.name: set() for e in ENDPOINTS}

@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from spec_builder import make_spec
+
+from tests.generator.spec_builder import make_spec
 
 
 @pytest.fixture

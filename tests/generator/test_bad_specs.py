@@ -13,21 +13,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from spec_builder import ENDPOINT as BASE_ENDPOINT
-from spec_builder import (
+
+from generator.errors import SpecError, SpecProblem
+from generator.pipeline import generate
+from generator.write import write
+from tests.generator.spec_builder import ENDPOINT as BASE_ENDPOINT
+from tests.generator.spec_builder import (
     ENDPOINT_FILE,
     ROOT,
     Data,
     dump_yaml,
     line_of,
     make_spec,
-    run_python,
     spec_problems,
 )
-
-from generator.errors import SpecError, SpecProblem
-from generator.pipeline import generate
-from generator.write import write
 
 API = "spec/api.yaml"
 CODES = "spec/return_codes.yaml"
@@ -237,8 +236,8 @@ def test_two_endpoints_with_the_same_result_class(tmp_path: Path) -> None:
                for p in problems), "\n".join(map(str, problems))
 
 
-def test_category_name_is_refused_or_rendered_inert(tmp_path: Path) -> None:
-    # Category names reach the generated _errors module's docstring.
+def test_category_name_that_would_break_out_of_a_docstring_is_refused(tmp_path: Path) -> None:
+    # Category names reach the generated _return_codes module's docstring and strings.
     name = 'busy"""; __import__("pathlib").Path("pwned").touch(); """ \\N{oops}'
 
     def rename(codes: Data) -> None:
@@ -246,19 +245,83 @@ def test_category_name_is_refused_or_rendered_inert(tmp_path: Path) -> None:
         codes["codes"][1]["category"] = name
 
     spec = make_spec(tmp_path, return_codes=rename)
-    try:
-        files = generate(spec)
-    except SpecError as error:
-        line = line_of(spec / "return_codes.yaml", "- name: busy")
-        assert any((p.file, p.line, p.path) == (CODES, line, "categories[1].name")
-                   for p in error.problems), str(error)
-        return
-    out = tmp_path / "generated"
-    write(files, out)
-    result = run_python(out, "import qq_connect, qq_connect._errors as e\n"
-                             "assert e.BusyError.category == " + repr(name))
-    assert not (out / "pwned").exists(), "the category name was executed at import"
-    assert result.returncode == 0, result.stderr
+    with pytest.raises(SpecError) as raised:
+        generate(spec)
+    line = line_of(spec / "return_codes.yaml", "- name: busy")
+    assert any((p.file, p.line, p.path) == (CODES, line, "categories[1].name")
+               for p in raised.value.problems), str(raised.value)
+
+
+# --- specs that validate by shape yet would make a broken package --------------------------
+
+
+@pytest.mark.parametrize("name, reason", [
+    ("retries_taken", "shadow"), ("is_degraded", "shadow"), ("model_dump", "shadow"),
+    ("str", "builtin"), ("int", "builtin"), ("bool", "builtin"),
+])
+def test_field_names_that_shadow_what_the_models_use(tmp_path: Path, name: str,
+                                                     reason: str) -> None:
+    spec = make_spec(tmp_path, endpoint=field(SOLD_AT, set_key("name", name)))
+    line = line_of(spec / ENDPOINT_FILE, f"- name: {name}")
+    assert_problem(only_problem(spec), ENDPOINT, line, "response.fields[4].name",
+                   reason, repr(name))
+
+
+def test_an_integer_parameter_named_like_a_builtin(tmp_path: Path) -> None:
+    # ``str(value)`` sends an integer parameter: a parameter named str would break that call.
+    spec = make_spec(tmp_path, endpoint=lambda e: e["parameters"][0].update(
+        name="str", type="integer"))
+    line = line_of(spec / ENDPOINT_FILE, "- name: str")
+    assert_problem(only_problem(spec), ENDPOINT, line, "parameters[0].name", "builtin",
+                   "'str'")
+
+
+@pytest.mark.parametrize("names", [("pay_way", "pay__way"), ("colour", "colour_field")])
+def test_code_tables_whose_class_names_collide(tmp_path: Path, names: tuple[str, str]) -> None:
+    # pay_way and pay__way are both class PayWay; colour_field is class ColourField, which
+    # is also the annotated field type of table colour.
+    first, second = names
+
+    def two_tables(tables: Data) -> None:
+        table = tables.pop("colour")
+        tables[first], tables[second] = table, dict(table)
+
+    spec = make_spec(tmp_path, code_tables=two_tables, endpoint=lambda e: [
+        f.update(code_table=first) for f in e["response"]["fields"] if "code_table" in f])
+    problems = spec_problems(spec)
+    line = line_of(spec / "code_tables.yaml", f"{second}:")
+    assert any((p.file, p.line, p.path) == (TABLES, line, second) and "second time" in p.message
+               for p in problems), "\n".join(map(str, problems))
+
+
+def test_a_generator_defect_is_caught_before_anything_is_written(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import generator.pipeline as pipeline
+    from generator.__main__ import main
+
+    spec, out = make_spec(tmp_path), tmp_path / "generated"
+
+    def broken_render(api: object) -> dict[str, str]:
+        return {"qq_connect/__init__.py": "x = (\n", "pyproject.toml": "[project\n"}
+
+    monkeypatch.setattr(pipeline, "render", broken_render)
+    assert main(["--spec", str(spec), "--out", str(out)]) == 3
+    assert not out.exists()
+
+
+def test_out_pointed_at_a_folder_of_other_files_deletes_nothing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from generator.__main__ import main
+
+    spec, out = make_spec(tmp_path), tmp_path / "project"
+    (out / ".git").mkdir(parents=True)
+    (out / ".git" / "config").write_text("[core]\n", encoding="utf-8")
+    (out / "notes.txt").write_text("mine\n", encoding="utf-8")
+    assert main(["--spec", str(spec), "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "did not write" in err and ".git/config" in err and "Traceback" not in err
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()) == [
+        ".git/config", "notes.txt"]
 
 
 # --- rules between keys and files ---------------------------------------------------------

@@ -16,8 +16,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from spec_builder import ENDPOINT as BASE_ENDPOINT
-from spec_builder import (
+
+from generator import literals
+from generator.errors import SpecError, SpecProblem
+from generator.load import MAX_DEPTH, MAX_FILE_BYTES, file_problem, load_document
+from generator.pipeline import generate
+from tests.generator.spec_builder import ENDPOINT as BASE_ENDPOINT
+from tests.generator.spec_builder import (
     ENDPOINT_FILE,
     ROOT,
     Data,
@@ -26,11 +31,6 @@ from spec_builder import (
     make_spec,
     spec_problems,
 )
-
-from generator import literals
-from generator.errors import SpecError, SpecProblem
-from generator.load import MAX_DEPTH, MAX_FILE_BYTES, file_problem, load_document
-from generator.pipeline import generate
 
 API = "spec/api.yaml"
 CODES = "spec/return_codes.yaml"

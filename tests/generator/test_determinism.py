@@ -12,10 +12,9 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from spec_builder import ENDPOINT, ROOT, Data, dump_yaml, make_spec
-
 from generator.pipeline import generate
 from generator.write import existing_files, with_manifest, write
+from tests.generator.spec_builder import ENDPOINT, ROOT, Data, dump_yaml, make_spec
 
 
 def tree(root: Path) -> dict[str, bytes]:
@@ -57,6 +56,7 @@ def test_generating_twice_gives_identical_files(tmp_path: Path) -> None:
             "docs/get_gadget.md"} <= set(first)
 
 
+@pytest.mark.slow
 def test_cli_gives_identical_trees_across_hash_seeds_paths_and_working_directories(
         tmp_path: Path) -> None:
     spec = richer_spec(tmp_path / "a")

@@ -17,7 +17,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from spec_builder import (
+
+from generator.pipeline import generate
+from generator.write import write
+from tests.generator.spec_builder import (
     ENDPOINT_FILE,
     PYPROJECT,
     ROOT,
@@ -27,9 +30,6 @@ from spec_builder import (
     run_json,
     run_python,
 )
-
-from generator.pipeline import generate
-from generator.write import write
 
 
 def prelude(out: Path) -> str:
