@@ -1,4 +1,4 @@
-"""mypy --strict and ruff pass on the generator (its runtime too), the generated package and the tests."""
+"""mypy --strict and ruff pass on the generator and its runtime, the package and the tests."""
 
 from __future__ import annotations
 

@@ -12,6 +12,8 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 from generator.pipeline import generate
 from generator.write import existing_files, with_manifest, write
 from tests.generator.spec_builder import ENDPOINT, ROOT, Data, dump_yaml, make_spec
