@@ -249,6 +249,24 @@ class CallState(Generic[ResultT]):
         return RawResponse(self.endpoint, self.info, response, content,
                            time.monotonic() - self.started, self.retries_taken)
 
+    def next_step(self, outcome: RawResponse[ResultT] | QQConnectError,
+                  headers: Mapping[str, str] | None) -> RawResponse[ResultT] | float:
+        """After an attempt: the answer to return, or the seconds to wait before the next.
+
+        A complete answer is returned when it is a success or no retry is due (its
+        ``parse()`` raises its error); a failure without an answer is raised here.
+        """
+        if isinstance(outcome, RawResponse):
+            verdict = outcome.verdict()
+            if not isinstance(verdict, QQConnectError):
+                return outcome
+            delay = self.retry_delay(verdict, headers)
+            return outcome if delay is None else delay
+        delay = self.retry_delay(outcome, headers)
+        if delay is None:
+            raise outcome
+        return delay
+
     def retry_delay(self, error: QQConnectError, headers: Mapping[str, str] | None) -> float | None:
         """How long to wait before trying again, or None to give up on ``error``.
 
@@ -403,28 +421,21 @@ class SyncClient(BaseClient):
     def _send(self, call: CallState[ResultT]) -> RawResponse[ResultT]:
         while True:
             headers: httpx.Headers | None = None
-            raw: RawResponse[ResultT] | None = None
             try:
                 with self._http.stream(**call.arguments) as response:
                     headers = response.headers
                     call.start(response)
                     for chunk in response.iter_bytes():
                         call.feed(chunk)
-                    raw = call.finish(response)
-                verdict = raw.verdict()
-                if not isinstance(verdict, QQConnectError):
-                    return raw
-                failure: QQConnectError = verdict
+                    outcome: RawResponse[ResultT] | QQConnectError = call.finish(response)
             except httpx.TransportError as error:
-                failure = call.transport_error(error)
+                outcome = call.transport_error(error)
             except QQConnectError as error:
-                failure = error
-            delay = call.retry_delay(failure, headers)
-            if delay is None:
-                if raw is not None:
-                    return raw  # a complete answer: parse() raises its error
-                raise failure
-            time.sleep(delay)
+                outcome = error
+            step = call.next_step(outcome, headers)
+            if isinstance(step, RawResponse):
+                return step
+            time.sleep(step)
 
 
 class AsyncClient(BaseClient):
@@ -462,25 +473,18 @@ class AsyncClient(BaseClient):
     async def _send(self, call: CallState[ResultT]) -> RawResponse[ResultT]:
         while True:
             headers: httpx.Headers | None = None
-            raw: RawResponse[ResultT] | None = None
             try:
                 async with self._http.stream(**call.arguments) as response:
                     headers = response.headers
                     call.start(response)
                     async for chunk in response.aiter_bytes():
                         call.feed(chunk)
-                    raw = call.finish(response)
-                verdict = raw.verdict()
-                if not isinstance(verdict, QQConnectError):
-                    return raw
-                failure: QQConnectError = verdict
+                    outcome: RawResponse[ResultT] | QQConnectError = call.finish(response)
             except httpx.TransportError as error:
-                failure = call.transport_error(error)
+                outcome = call.transport_error(error)
             except QQConnectError as error:
-                failure = error
-            delay = call.retry_delay(failure, headers)
-            if delay is None:
-                if raw is not None:
-                    return raw  # a complete answer: parse() raises its error
-                raise failure
-            await anyio.sleep(delay)
+                outcome = error
+            step = call.next_step(outcome, headers)
+            if isinstance(step, RawResponse):
+                return step
+            await anyio.sleep(step)
