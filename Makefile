@@ -19,7 +19,7 @@ generate: $(READY)
 check: $(READY)
 	$(BIN)/python -m generator --check
 
-## The whole suite: golden record, mypy --strict, ruff, contract, functional, e2e.
+## The whole suite: golden record, mypy --strict, ruff, runtime, contract, functional, client.
 test: $(READY)
 	$(BIN)/python -m pytest
 
@@ -29,7 +29,7 @@ bench: $(READY)
 
 lint: $(READY)
 	$(BIN)/ruff check generator generated tests bench
-	$(BIN)/mypy generator generated
+	$(BIN)/mypy --strict generator generated tests
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
