@@ -83,3 +83,9 @@ _BLOCK_START = re.compile(r"[-+=]|[0-9]{1,9}[.)]")
 def toml_string(text: str) -> str:
     """A TOML basic string; TOML accepts JSON's escapes."""
     return json.dumps(text, ensure_ascii=False)
+
+
+def html_comment(text: str) -> str:
+    """An HTML comment holding ``text`` on one line; ``--`` cannot end it early."""
+    folded = re.sub("-(?=-)", "- ", " ".join(text.split()))
+    return f"<!-- {folded} -->"

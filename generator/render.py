@@ -33,6 +33,7 @@ _FILTERS: dict[str, Callable[..., Any]] = {
     "comment": literals.python_comment,
     "md": literals.markdown_cell,
     "toml_str": literals.toml_string,
+    "html_comment": literals.html_comment,
     "result_type": python_types.result_type,
     "result_default": python_types.result_default,
     "result_imports": python_types.result_imports,

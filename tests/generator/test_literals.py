@@ -58,3 +58,10 @@ def test_markdown_cell_cannot_break_the_table() -> None:
 
 def test_toml_string_is_json_compatible() -> None:
     assert literals.toml_string('say "hi"\\') == '"say \\"hi\\"\\\\"'
+
+
+@pytest.mark.parametrize("text", ["spec-->x/api.yaml", "a -- b", "line\nbreak --->"])
+def test_html_comment_cannot_be_closed_early(text: str) -> None:
+    comment = literals.html_comment(text)
+    assert comment.startswith("<!-- ") and comment.endswith(" -->")
+    assert "--" not in comment[4:-3] and "\n" not in comment
