@@ -134,11 +134,11 @@ class _Renderer:
         api, sources = self.api, self.api.sources
         package = PACKAGE
         table_files = (sources.code_tables,) if self.uses_tables else ()
+        exports = package_exports(api)
         files = {
             f"{package}/__init__.py": self.template(
-                "package/package_init.py.j2", self.every_file, exports=package_exports(api),
-                public_names=sorted(name for _, names in package_exports(api)
-                                    for name in names)),
+                "package/package_init.py.j2", self.every_file, exports=exports,
+                public_names=sorted(name for _, names in exports for name in names)),
             f"{package}/_client.py": self.template(
                 "package/_client.py.j2", (sources.api, *self.endpoint_files)),
             f"{package}/_return_codes.py": self.template(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import builtins
 import keyword
 from collections.abc import Mapping
+from functools import cache
 from importlib import import_module
 from pathlib import Path
 from typing import Final
@@ -46,6 +47,7 @@ PUBLIC_GENERATED: Final = ("AsyncQQConnect", "BASE_URL", "QQConnect", "RETURN_CO
 METHOD_ARGUMENTS: Final = ("self", "method", "format", "timeout")
 
 
+@cache
 def runtime_exports() -> frozenset[str]:
     """Every name a runtime module exports."""
     names: set[str] = set()
@@ -54,12 +56,14 @@ def runtime_exports() -> frozenset[str]:
     return frozenset(names)
 
 
+@cache
 def class_names() -> frozenset[str]:
     """Names no class the spec defines (results, wire models, errors, tables) may take."""
     generated = {name for names in GENERATED_FIXED.values() for name in names}
     return runtime_exports() | generated
 
 
+@cache
 def client_attributes() -> frozenset[str]:
     """Attributes of the clients that an endpoint method must not replace."""
     from .runtime._base_client import AsyncClient, SyncClient
@@ -69,6 +73,7 @@ def client_attributes() -> frozenset[str]:
     return frozenset({*dir(SyncClient), *dir(AsyncClient), *declared, "with_raw_response"})
 
 
+@cache
 def result_attributes() -> frozenset[str]:
     """Attributes of results and wire models (pydantic's, ``retries_taken``, ``is_degraded``)."""
     from .runtime._result import Result

@@ -14,9 +14,18 @@ from typing import Any
 
 import pytest
 
-from generator.errors import SpecError, SpecProblem
+from generator.errors import SpecError
 from generator.pipeline import generate
 from generator.write import write
+from tests.generator.problems import (
+    API,
+    CODES,
+    ENDPOINT,
+    TABLES,
+    assert_problem,
+    edit_text,
+    only_problem,
+)
 from tests.generator.spec_builder import ENDPOINT as BASE_ENDPOINT
 from tests.generator.spec_builder import (
     ENDPOINT_FILE,
@@ -28,26 +37,8 @@ from tests.generator.spec_builder import (
     spec_problems,
 )
 
-API = "spec/api.yaml"
-CODES = "spec/return_codes.yaml"
-TABLES = "spec/code_tables.yaml"
-ENDPOINT = f"spec/{ENDPOINT_FILE}"
-
 # Indexes into the inline endpoint's response.fields.
 IS_SHINY, MADE_AT, SOLD_AT, COLOUR = 2, 3, 4, 5
-
-
-def only_problem(spec: Path) -> SpecProblem:
-    problems = spec_problems(spec)
-    assert len(problems) == 1, "\n".join(map(str, problems))
-    return problems[0]
-
-
-def assert_problem(problem: SpecProblem, file: str, line: int, path: str,
-                   *message_parts: str) -> None:
-    assert (problem.file, problem.line, problem.path) == (file, line, path), str(problem)
-    for part in message_parts:
-        assert part in problem.message, str(problem)
 
 
 def field(index: int, change: Callable[[Data], object]) -> Callable[[Data], object]:
@@ -61,12 +52,6 @@ def set_key(key: str, value: object) -> Callable[[Data], object]:
 
 def drop_key(key: str) -> Callable[[Data], object]:
     return lambda data: data.pop(key)
-
-
-def edit_text(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"{old!r} is not unique in {path}"
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def test_the_unbroken_inline_spec_is_valid(spec_dir: Path) -> None:

@@ -18,9 +18,18 @@ from typing import Any
 import pytest
 
 from generator import literals
-from generator.errors import SpecError, SpecProblem
+from generator.errors import SpecError
 from generator.load import MAX_DEPTH, MAX_FILE_BYTES, file_problem, load_document
 from generator.pipeline import generate
+from tests.generator.problems import (
+    API,
+    CODES,
+    ENDPOINT,
+    TABLES,
+    assert_problem,
+    edit_text,
+    only_problem,
+)
 from tests.generator.spec_builder import ENDPOINT as BASE_ENDPOINT
 from tests.generator.spec_builder import (
     ENDPOINT_FILE,
@@ -32,30 +41,7 @@ from tests.generator.spec_builder import (
     spec_problems,
 )
 
-API = "spec/api.yaml"
-CODES = "spec/return_codes.yaml"
-TABLES = "spec/code_tables.yaml"
-ENDPOINT = f"spec/{ENDPOINT_FILE}"
 TITLE = 9  # index of the field "title" in the inline endpoint's response.fields
-
-
-def only_problem(spec: Path) -> SpecProblem:
-    problems = spec_problems(spec)
-    assert len(problems) == 1, "\n".join(map(str, problems))
-    return problems[0]
-
-
-def assert_problem(problem: SpecProblem, file: str, line: int, path: str,
-                   *message_parts: str) -> None:
-    assert (problem.file, problem.line, problem.path) == (file, line, path), str(problem)
-    for part in message_parts:
-        assert part in problem.message, str(problem)
-
-
-def edit_text(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"{old!r} is not unique in {path}"
-    path.write_bytes(text.replace(old, new).encode("utf-8"))
 
 
 def run_cli(spec: Path, out: Path) -> subprocess.CompletedProcess[str]:
