@@ -2,6 +2,8 @@
 
 Tests start it in a thread (``with FakeGraph() as graph: ...``) and script faults per
 endpoint; by hand: ``python -m tests.fakes.graph --port 8000`` serves the examples.
+``FakeGraph(flow=LoginFlow(...))`` (``--flow`` by hand) also serves the login flow of
+``tests/fakes/oauth.py``; scripted faults still come first.
 Every answer goes out as ``text/html; charset=utf-8``, like the real service.
 The spec's endpoints load as ``SpecEndpoint``s (``load_endpoints``), with their methods,
 formats, examples and response fields, for tests that parametrize over them.
@@ -22,6 +24,8 @@ from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
 import yaml
+
+from tests.fakes.oauth import DEMO_APP, LoginFlow, demo_flow
 
 SPEC = Path(__file__).resolve().parents[2] / "spec"
 CONTENT_TYPE = "text/html; charset=utf-8"
@@ -158,6 +162,7 @@ class _State:
     record: bool = True
     open_connections: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
+    flow: LoginFlow | None = None
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -199,16 +204,28 @@ class _Handler(BaseHTTPRequestHandler):
             fault = script.popleft() if script else None
         parameters = dict(parse_qsl(url.query or body.decode("latin-1")))
         known = state.examples.get(url.path)
-        if known is None:
+        if known is None and not (state.flow and state.flow.serves(url.path)):
             fault = Answer(b'{"ret":-9,"msg":"api not exist"}')
         format = "xml" if parameters.get("format") == "xml" else "json"
-        default = known[format] if known else b""
+        default = Answer(known[format] if known else b"")
+        # Asked only when its answer is sent (even if delayed or cut short): a scripted
+        # answer stands for a request the service never processed.
+        if state.flow is not None and _sends_default(fault):
+            default = self._ask_flow(state.flow, url.path, url.query, body) or default
         try:
             self._perform(fault, default)
         except (BrokenPipeError, ConnectionResetError):
             self.close_connection = True
 
-    def _perform(self, fault: Fault | None, default: bytes) -> None:
+    @staticmethod
+    def _ask_flow(flow: LoginFlow, path: str, query: str, body: bytes) -> Answer | None:
+        """The flow's answer; None leaves the request to the examples."""
+        pairs = parse_qsl(query, keep_blank_values=True)
+        pairs += parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True)
+        reply = flow.answer(path, pairs)
+        return None if reply is None else Answer(reply.body, reply.status, reply.headers)
+
+    def _perform(self, fault: Fault | None, default: Answer) -> None:
         if isinstance(fault, Delay):
             time.sleep(fault.seconds)
             fault = fault.then
@@ -216,7 +233,7 @@ class _Handler(BaseHTTPRequestHandler):
             self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
             self.close_connection = True
             return
-        answer = fault if isinstance(fault, Answer) else Answer(default)
+        answer = fault if isinstance(fault, Answer) else default
         self.send_response(answer.status)
         self.send_header("Content-Type", CONTENT_TYPE)
         self.send_header("Content-Length", str(len(answer.body)))
@@ -231,6 +248,13 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.write(answer.body)
 
 
+def _sends_default(fault: Fault | None) -> bool:
+    """Whether the answer to a request with this fault is the default one."""
+    if isinstance(fault, Delay):
+        return fault.then is None
+    return not isinstance(fault, Answer | Reset)
+
+
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     request_queue_size = 512
@@ -240,9 +264,9 @@ class _Server(ThreadingHTTPServer):
 class FakeGraph:
     """The fake service; ``url`` is its base URL once started."""
 
-    def __init__(self, port: int = 0, spec: Path = SPEC) -> None:
+    def __init__(self, port: int = 0, spec: Path = SPEC, flow: LoginFlow | None = None) -> None:
         self._server = _Server(("127.0.0.1", port), _Handler)
-        self._server.state = _State(load_examples(spec))
+        self._server.state = _State(load_examples(spec), flow=flow)
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True,
                                         kwargs={"poll_interval": 0.05})
 
@@ -250,6 +274,10 @@ class FakeGraph:
     def url(self) -> str:
         host, port = self._server.server_address[:2]
         return f"http://{host!s}:{port}"
+
+    @property
+    def flow(self) -> LoginFlow | None:
+        return self._server.state.flow
 
     @property
     def examples(self) -> dict[str, dict[str, bytes]]:
@@ -322,9 +350,15 @@ class FakeGraph:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--flow", action="store_true",
+                        help="also serve the login flow (/oauth2.0/...) with one demo app")
     arguments = parser.parse_args()
-    with FakeGraph(arguments.port) as graph:
+    with FakeGraph(arguments.port, flow=demo_flow() if arguments.flow else None) as graph:
+        # Scripts read the URL as the fourth word of this first line.
         print(f"fake graph.qq.com at {graph.url} (Ctrl-C stops)", flush=True)
+        if arguments.flow:
+            print(f"login flow: client_id {DEMO_APP.app_id}, client_secret {DEMO_APP.app_key}, "
+                  f"redirect_uri under {DEMO_APP.redirect_prefix}", flush=True)
         with contextlib.suppress(KeyboardInterrupt):
             threading.Event().wait()
 
