@@ -32,6 +32,11 @@ _DEFINITIONS: dict[str, dict[str, Any]] = {
         "anyOf": [{"type": "integer", "minimum": 0},
                   {"type": "string", "pattern": _NON_NEGATIVE}],
     },
+    "Duration": {
+        "description": "Seconds from the moment of the answer.",
+        "anyOf": [{"type": "integer", "minimum": 0},
+                  {"type": "string", "pattern": _NON_NEGATIVE}],
+    },
     "Level": {
         "anyOf": [{"type": "integer", "minimum": 0},
                   {"type": "string", "pattern": _NON_NEGATIVE}],
@@ -45,6 +50,7 @@ _KIND_DEFINITIONS = {
     "return_code": "ReturnCode",
     "flag": "Flag",
     "timestamp": "Timestamp",
+    "duration": "Duration",
     "level": "Level",
     "integer": "Integer",
     "code": "Integer",
@@ -57,23 +63,40 @@ def schema_id(endpoint: Endpoint) -> str:
 
 
 def response_schema(endpoint: Endpoint, banner: str) -> dict[str, Any]:
-    """The contract of one endpoint's response body."""
+    """The contract of one endpoint's response body.
+
+    JSONP and form bodies are judged by the object they carry (form values are strings).
+    """
     required_on_success = [f.name for f in endpoint.success_fields if f.documented]
     used = sorted({_KIND_DEFINITIONS[f.kind] for f in endpoint.fields})
-    return {
+    shape = endpoint.errors
+    schema: dict[str, Any] = {
         "$schema": DRAFT,
         "$id": schema_id(endpoint),
         "$comment": banner,
         "title": endpoint.result_class,
         "description": endpoint_summary(endpoint),
         "type": "object",
-        "required": ["ret", "msg"],
+        "x-encodings": list(endpoint.encodings),
+    }
+    if shape.always_present:
+        schema |= {
+            "required": [shape.code_field, shape.message_field],
+            # Success is ret 0, as the client reads it: also "0" or "00" on the wire.
+            "if": {"required": [shape.code_field], "properties": {shape.code_field: {"anyOf": [
+                {"const": 0}, {"type": "string", "pattern": PATTERNS["zero"]}]}}},
+            "then": {"required": required_on_success},
+        }
+    else:
+        # Failure is the presence of the code field; it comes with its message.
+        schema |= {
+            "if": {"required": [shape.code_field]},
+            "then": {"required": [shape.message_field]},
+            "else": {"required": required_on_success},
+        }
+    return schema | {
         "properties": {f.name: _property(f) for f in endpoint.fields},
         "additionalProperties": True,
-        # Success is ret 0, as the client reads it: also "0" or "00" on the wire.
-        "if": {"required": ["ret"], "properties": {"ret": {"anyOf": [
-            {"const": 0}, {"type": "string", "pattern": PATTERNS["zero"]}]}}},
-        "then": {"required": required_on_success},
         "$defs": {name: _DEFINITIONS[name] for name in used},
     }
 
@@ -83,8 +106,14 @@ def _property(field: Field) -> dict[str, Any]:
         "$ref": f"#/$defs/{_KIND_DEFINITIONS[field.kind]}",
         "description": field_description(field),
     }
-    if not field.documented:
+    if field.example_only:
         result["x-example-only"] = True
+    elif not field.documented:
+        result["x-presence"] = field.presence
+    if field.numeric_string:
+        result["x-wire-type"] = "string"
+    if field.sensitive:
+        result["x-sensitive"] = field.sensitive
     table = field.code_table
     if table is not None:
         # Known codes are annotations, not an enum: the table is open.

@@ -42,6 +42,12 @@ class SpecSources:
     return_codes: Document
     code_tables: Document
     endpoints: tuple[Document, ...]
+    browser_urls: tuple[Document, ...] = ()
+
+    @property
+    def documents(self) -> tuple[Document, ...]:
+        return (self.api, self.return_codes, self.code_tables, *self.endpoints,
+                *self.browser_urls)
 
 
 _NO_ANCHORS = "YAML anchors and aliases (&name, *name) are not allowed in a spec"
@@ -317,6 +323,16 @@ def load_sources(root: Path) -> SpecSources:
             document = load_named(("endpoints", index), relative)
             if document is not None:
                 endpoints.append(document)
+    browser_urls: list[Document] = []
+    listed = data.get("browser_urls", [])
+    if not isinstance(listed, list):
+        problems.append(api.problem(("browser_urls",), "expected a list of YAML files"))
+    else:
+        for index, relative in enumerate(listed):
+            document = load_named(("browser_urls", index), relative)
+            if document is not None:
+                browser_urls.append(document)
     if problems:
         raise SpecError(problems)
-    return SpecSources(root, api, loaded["return_codes"], loaded["code_tables"], tuple(endpoints))
+    return SpecSources(root, api, loaded["return_codes"], loaded["code_tables"], tuple(endpoints),
+                       tuple(browser_urls))

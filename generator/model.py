@@ -10,25 +10,57 @@ from dataclasses import dataclass
 from typing import Literal
 
 WireType = Literal["integer", "string"]
-Kind = Literal["return_code", "flag", "timestamp", "code", "level", "integer", "text"]
+Kind = Literal["return_code", "flag", "timestamp", "duration", "code", "level", "integer",
+               "text"]
+Encoding = Literal["json", "xml", "jsonp", "form"]
+Presence = Literal["documented", "optional", "example_only", "on_error"]
+Source = Literal["call", "app_id", "app_key", "fixed"]
 
 
 @dataclass(frozen=True)
 class Parameter:
+    """One query parameter: where its value comes from, and how a call passes it."""
+
     name: str
-    type: Literal["string", "integer"]
+    source: Source
+    type: Literal["string", "integer", "flag", "list"]
     required: bool
+    positional: bool
+    secret: bool
+    value: str  # the fixed value; "" unless source is fixed
+    check: Literal["absolute_url", "non_empty", ""]
+    choices: tuple[str, ...]
     zh: str
     en: str
+
+    @property
+    def is_argument(self) -> bool:
+        """True when the caller passes it (the others come from the client or the spec)."""
+        return self.source == "call"
+
+    @property
+    def is_positional(self) -> bool:
+        return self.source == "call" and self.positional
 
 
 @dataclass(frozen=True)
-class CommonParameter:
+class FormatParameter:
+    """How an endpoint is asked for a format: the value per format (None: send nothing)."""
+
     name: str
-    source: Literal["call", "app_id"]
-    secret: bool
+    values: tuple[tuple[str, str | None], ...]
     zh: str
-    en: str
+    rule: str
+
+
+@dataclass(frozen=True)
+class ErrorShape:
+    """Where an answer says it failed: ``ret``/``msg`` always, or ``error`` only on failure."""
+
+    name: Literal["ret", "oauth"]
+    code_field: str
+    message_field: str
+    always_present: bool
 
 
 @dataclass(frozen=True)
@@ -56,18 +88,35 @@ class Field:
     name: str
     wire_type: WireType
     kind: Kind
-    documented: bool
+    presence: Presence
     zh: str
     en: str
     notes: tuple[str, ...]
     code_table: CodeTable | None
     marks_degraded: bool
+    marks_expiry: bool
+    sensitive: Literal["secret", "identity", ""]
+
+    @property
+    def documented(self) -> bool:
+        """Required in every successful answer."""
+        return self.presence == "documented"
+
+    @property
+    def example_only(self) -> bool:
+        """Seen in an example but not in the page's table: its absence is drift."""
+        return self.presence == "example_only"
+
+    @property
+    def numeric_string(self) -> bool:
+        """A number the page documents as a JSON string ("1"): typed, not drift."""
+        return self.kind not in ("text", "return_code") and self.wire_type == "string"
 
 
 @dataclass(frozen=True)
 class Example:
     name: str
-    format: Literal["json", "xml"]
+    format: Encoding
     file: str
     body: bytes
     note: str
@@ -78,12 +127,18 @@ class Endpoint:
     name: str
     constant: str  # the module-level Endpoint object: GET_VIP_INFO
     path: str
+    base_url: str  # "" for the API's own
+    base_url_reason: str
     methods: tuple[str, ...]
-    formats: tuple[str, ...]
+    formats: tuple[Encoding, ...]
+    encodings: tuple[Encoding, ...]
+    format_parameter: FormatParameter
+    errors: ErrorShape
+    retry_safe: bool
     zh: str
     en: str
     notes: tuple[str, ...]
-    parameters: tuple[Parameter, ...]
+    parameters: tuple[Parameter, ...]  # common ones first, when it takes them
     fields: tuple[Field, ...]
     examples: tuple[Example, ...]
     source_file: str
@@ -92,13 +147,32 @@ class Endpoint:
 
     @property
     def success_fields(self) -> tuple[Field, ...]:
-        """Fields of a successful answer, beyond ``ret`` and ``msg``."""
-        return tuple(f for f in self.fields if f.kind != "return_code" and f.name != "msg")
+        """Fields of a successful answer, beyond the error shape's code and message."""
+        shape = self.errors
+        return tuple(f for f in self.fields
+                     if f.name not in (shape.code_field, shape.message_field))
 
     @property
     def result_fields(self) -> tuple[Field, ...]:
-        """Fields of the typed result: every field but ``ret`` (a result is ret 0)."""
-        return tuple(f for f in self.fields if f.kind != "return_code")
+        """Fields of the typed result: all but the code, and any field only errors carry."""
+        return tuple(f for f in self.fields
+                     if f.name != self.errors.code_field and f.presence != "on_error")
+
+    @property
+    def secret_parameters(self) -> tuple[str, ...]:
+        return tuple(p.name for p in self.parameters if p.secret)
+
+    @property
+    def sensitive_fields(self) -> tuple[Field, ...]:
+        return tuple(f for f in self.fields if f.sensitive)
+
+    @property
+    def expiry_field(self) -> Field | None:
+        return next((f for f in self.fields if f.marks_expiry), None)
+
+    @property
+    def uses_app_key(self) -> bool:
+        return any(p.source == "app_key" for p in self.parameters)
 
     @property
     def code_tables(self) -> tuple[CodeTable, ...]:
@@ -132,12 +206,25 @@ class ReturnCode:
 
 
 @dataclass(frozen=True)
-class FormatParameter:
+class ReturnedValue:
     name: str
-    xml_value: str
-    default: str
+    secret: bool
     zh: str
-    rule: str
+    en: str
+
+
+@dataclass(frozen=True)
+class BrowserUrl:
+    """A step the user's browser takes: the client builds its URL and never calls it."""
+
+    name: str
+    path: str
+    zh: str
+    en: str
+    notes: tuple[str, ...]
+    parameters: tuple[Parameter, ...]
+    returns: tuple[ReturnedValue, ...]
+    source_file: str
 
 
 @dataclass(frozen=True)
@@ -148,33 +235,38 @@ class SourceFiles:
     return_codes: str
     code_tables: str
     endpoints: tuple[str, ...]
+    browser_urls: tuple[str, ...]
 
     @property
     def all(self) -> tuple[str, ...]:
-        return (self.api, self.return_codes, self.code_tables, *self.endpoints)
+        return (self.api, self.return_codes, self.code_tables, *self.endpoints,
+                *self.browser_urls)
 
 
 @dataclass(frozen=True)
 class Api:
     title: str
     base_url: str
-    common_parameters: tuple[CommonParameter, ...]
     methods: tuple[str, ...]
     json_content_type: str
     xml_root: str
-    format_parameter: FormatParameter
     categories: tuple[Category, ...]
     unknown_category: Category
     return_codes: tuple[ReturnCode, ...]
     code_tables: tuple[CodeTable, ...]
     endpoints: tuple[Endpoint, ...]
+    browser_urls: tuple[BrowserUrl, ...]
     sources: SourceFiles
 
     @property
     def secret_parameters(self) -> tuple[str, ...]:
-        return tuple(p.name for p in self.common_parameters if p.secret)
+        """Every parameter name that is secret somewhere: masked wherever a URL shows."""
+        names = {name for endpoint in self.endpoints for name in endpoint.secret_parameters}
+        names.update(p.name for url in self.browser_urls for p in url.parameters if p.secret)
+        names.update(value.name for url in self.browser_urls for value in url.returns
+                     if value.secret)
+        return tuple(sorted(names))
 
     @property
-    def call_parameters(self) -> tuple[CommonParameter, ...]:
-        """Common parameters every endpoint method takes from its caller."""
-        return tuple(p for p in self.common_parameters if p.source == "call")
+    def uses_app_key(self) -> bool:
+        return any(endpoint.uses_app_key for endpoint in self.endpoints)

@@ -8,16 +8,18 @@ from typing import Any
 from .load import Document, SpecSources
 from .model import (
     Api,
+    BrowserUrl,
     Category,
     CodeEntry,
     CodeTable,
-    CommonParameter,
     Endpoint,
+    ErrorShape,
     Example,
     Field,
     FormatParameter,
     Parameter,
     ReturnCode,
+    ReturnedValue,
     SourceFiles,
 )
 from .naming import (
@@ -37,23 +39,74 @@ def normalise(sources: SpecSources) -> Api:
     categories = {c["name"]: Category(**c) for c in codes["categories"]}
     tables = {name: _code_table(name, table)
               for name, table in sorted(sources.code_tables.data.items())}
+    # Common parameters come first in every method, positionally (access_token, openid).
+    common = tuple(_parameter({**p, "positional": True}) for p in api["common_parameters"])
+    shared_format = transport["format_parameter"]
+    # The API's format parameter names every format it answers in, by its own name.
+    api_format = FormatParameter(shared_format["name"], (("json", "json"), ("xml", "xml")),
+                                 shared_format["zh"], shared_format["rule"])
     return Api(
         title=api["title"],
         base_url=api["base_url"],
-        common_parameters=tuple(CommonParameter(**p) for p in api["common_parameters"]),
         methods=tuple(transport["methods"]),
         json_content_type=transport["json_content_type"],
         xml_root=transport["xml_root"],
-        format_parameter=FormatParameter(**transport["format_parameter"]),
         categories=tuple(categories.values()),
         unknown_category=categories[codes["unknown_category"]],
         return_codes=tuple(sorted((_return_code(c, categories) for c in codes["codes"]),
                                   key=lambda c: c.code)),
         code_tables=tuple(tables.values()),
-        endpoints=tuple(_endpoint(sources, document, tables) for document in sources.endpoints),
+        endpoints=tuple(_endpoint(sources, document, tables, common, api_format)
+                        for document in sources.endpoints),
+        browser_urls=tuple(_browser_url(document) for document in sources.browser_urls),
         sources=SourceFiles(sources.api.file, sources.return_codes.file,
                             sources.code_tables.file,
-                            tuple(document.file for document in sources.endpoints)),
+                            tuple(document.file for document in sources.endpoints),
+                            tuple(document.file for document in sources.browser_urls)),
+    )
+
+
+ERROR_SHAPES = {
+    "ret": ErrorShape("ret", "ret", "msg", always_present=True),
+    "oauth": ErrorShape("oauth", "error", "error_description", always_present=False),
+}
+
+
+def _parameter(data: dict[str, Any]) -> Parameter:
+    source = data.get("source", "call")
+    return Parameter(
+        name=data["name"],
+        source=source,
+        type=data.get("type", "string"),
+        required=data.get("required", True),
+        positional=data.get("positional", False),
+        secret=data.get("secret", False),
+        value=data.get("value", ""),
+        check=data.get("check", ""),
+        choices=tuple(data.get("choices", ())),
+        zh=data["zh"],
+        en=data["en"],
+    )
+
+
+def _format_parameter(data: dict[str, Any], formats: tuple[str, ...]) -> FormatParameter:
+    values = data["values"]
+    return FormatParameter(data["name"], tuple((f, values.get(f)) for f in formats),
+                           data["zh"], "")
+
+
+def _browser_url(document: Document) -> BrowserUrl:
+    data: dict[str, Any] = document.data
+    return BrowserUrl(
+        name=data["name"],
+        path=data["path"],
+        zh=data["zh"],
+        en=data["en"],
+        notes=tuple(data.get("notes", ())),
+        parameters=tuple(_parameter(p) for p in data["parameters"]),
+        returns=tuple(ReturnedValue(v["name"], v.get("secret", False), v["zh"], v["en"])
+                      for v in data["returns"]),
+        source_file=document.file,
     )
 
 
@@ -77,23 +130,33 @@ def _code_table(name: str, table: dict[str, Any]) -> CodeTable:
     )
 
 
-def _endpoint(sources: SpecSources, document: Document,
-              tables: dict[str, CodeTable]) -> Endpoint:
+def _endpoint(sources: SpecSources, document: Document, tables: dict[str, CodeTable],
+              common: tuple[Parameter, ...], api_format: FormatParameter) -> Endpoint:
     data: dict[str, Any] = document.data
+    formats = tuple(data["formats"])
+    own = tuple(_parameter(p) for p in data["parameters"])
+    format_parameter = (_format_parameter(data["format_parameter"], formats)
+                        if "format_parameter" in data else api_format)
     return Endpoint(
         name=data["name"],
         constant=constant_name(data["name"]),
         path=data["path"],
+        base_url=data.get("base_url", ""),
+        base_url_reason=data.get("base_url_reason", ""),
         methods=tuple(data["methods"]),
-        formats=tuple(data["formats"]),
+        formats=formats,
+        encodings=tuple(data.get("encodings", formats)),
+        format_parameter=format_parameter,
+        errors=ERROR_SHAPES[data.get("errors", "ret")],
+        retry_safe=data.get("retry", "safe") == "safe",
         zh=data["zh"],
         en=data["en"],
         notes=tuple(data.get("notes", ())),
-        parameters=tuple(Parameter(**p) for p in data["parameters"]),
+        parameters=(common if data.get("common_parameters", True) else ()) + own,
         fields=tuple(_field(f, tables) for f in data["response"]["fields"]),
         examples=tuple(_example(sources, document, e) for e in data["examples"]),
         source_file=document.file,
-        result_class=result_class_name(data["name"]),
+        result_class=data.get("result") or result_class_name(data["name"]),
         wire_class=wire_class_name(data["name"]),
     )
 
@@ -104,12 +167,14 @@ def _field(data: dict[str, Any], tables: dict[str, CodeTable]) -> Field:
         name=data["name"],
         wire_type=data["wire_type"],
         kind=data["kind"],
-        documented=data["source"] == "documented",
+        presence=data["source"],
         zh=data["zh"],
         en=data["en"],
         notes=tuple(data.get("notes", ())),
         code_table=None if table_name is None else tables[table_name],
         marks_degraded=data.get("marks_degraded", False),
+        marks_expiry=data.get("marks_expiry", False),
+        sensitive=data.get("sensitive", ""),
     )
 
 

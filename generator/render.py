@@ -39,7 +39,11 @@ _FILTERS: dict[str, Callable[..., Any]] = {
     "result_imports": python_types.result_imports,
     "parameter_annotation": python_types.parameter_annotation,
     "parameter_value": python_types.parameter_value,
-    "common_value": python_types.common_value,
+    "result_base": python_types.result_base,
+    "hidden_fields": python_types.hidden_fields,
+    "client_imports": python_types.client_imports,
+    "browser_url_summary": texts.browser_url_summary,
+    "parameter_origin": texts.parameter_origin,
     "field_description": texts.field_description,
     "endpoint_summary": texts.endpoint_summary,
     "result_module_docstring": texts.result_module_docstring,
@@ -140,7 +144,8 @@ class _Renderer:
                 "package/package_init.py.j2", self.every_file, exports=exports,
                 public_names=sorted(name for _, names in exports for name in names)),
             f"{package}/_client.py": self.template(
-                "package/_client.py.j2", (sources.api, *self.endpoint_files)),
+                "package/_client.py.j2", (sources.api, *self.endpoint_files,
+                                          *sources.browser_urls)),
             f"{package}/_return_codes.py": self.template(
                 "package/_return_codes.py.j2", (sources.return_codes,)),
             f"{package}/_code_tables.py": self.template(
@@ -166,6 +171,10 @@ class _Renderer:
                 members=[(e.name, class_of(e)) for e in api.endpoints])
         for endpoint in api.endpoints:
             files.update(self.endpoint_files_of(endpoint))
+        for url in api.browser_urls:
+            files[f"docs/{url.name}.md"] = self.environment.get_template(
+                "docs/browser_url.md.j2").render(
+                    api=api, url=url, banner_text=banner_text((sources.api, url.source_file)))
         return files
 
     def endpoint_files_of(self, endpoint: Endpoint) -> dict[str, str]:

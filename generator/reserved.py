@@ -76,10 +76,10 @@ def client_attributes() -> frozenset[str]:
 @cache
 def result_attributes() -> frozenset[str]:
     """Attributes of results and wire models (pydantic's, ``retries_taken``, ``is_degraded``)."""
-    from .runtime._result import Result
-    from .runtime._wire import WireModel
+    from .runtime._result import ExpiringResult
+    from .runtime._wire import OAuthWireModel, RetWireModel
 
-    return frozenset({*dir(Result), *dir(WireModel)})
+    return frozenset({*dir(ExpiringResult), *dir(RetWireModel), *dir(OAuthWireModel)})
 
 
 def python_name_problem(name: str) -> str | None:

@@ -8,15 +8,22 @@ from __future__ import annotations
 
 import re
 
-from .model import Api, CodeTable, Endpoint, Example, Field
+from .model import Api, BrowserUrl, CodeTable, Endpoint, Example, Field, Parameter
 
-EXAMPLE_ONLY = "Example-only: the page's example shows it, its table does not."
+PRESENCE_REMARKS = {
+    "documented": "",
+    "optional": "Optional: the page says it is sometimes absent.",
+    "example_only": "Example-only: the page's example shows it, its table does not.",
+    "on_error": "Only in answers that report a failure.",
+}
+EXAMPLE_ONLY = PRESENCE_REMARKS["example_only"]
+NUMERIC_STRING = "Sent as a numeric string (\"1\") by design; typed as a number here."
 
 
 def field_description(field: Field) -> str:
-    """zh, en, the example-only remark and the notes of a field."""
-    source = [] if field.documented else [EXAMPLE_ONLY]
-    return "\n\n".join([field.zh, field.en, *source, *field.notes])
+    """zh, en, the presence and wire remarks and the notes of a field."""
+    remarks = [PRESENCE_REMARKS[field.presence], NUMERIC_STRING if field.numeric_string else ""]
+    return "\n\n".join([field.zh, field.en, *filter(None, remarks), *field.notes])
 
 
 def endpoint_summary(endpoint: Endpoint) -> str:
@@ -31,10 +38,24 @@ def result_module_docstring(endpoint: Endpoint) -> str:
     return f"Typed result of {endpoint_summary(endpoint)}"
 
 
+def success_condition(endpoint: Endpoint) -> str:
+    shape = endpoint.errors
+    if shape.always_present:
+        return f"{shape.code_field} == 0"
+    return f"no {shape.code_field} field"
+
+
 def result_docstring(endpoint: Endpoint) -> str:
-    return (f"A successful answer of {endpoint.path} (ret == 0).\n\n{endpoint.en}\n\n"
+    return (f"A successful answer of {endpoint.path} ({success_condition(endpoint)}).\n\n"
+            f"{endpoint.en}\n\n"
             "Unknown fields are kept (``model_extra``); flags are bool, timestamps aware UTC "
             "datetimes with 0 as None.")
+
+
+def browser_url_summary(url: BrowserUrl) -> str:
+    returns = ", ".join(value.name for value in url.returns)
+    return (f"The {url.path} URL for the user's browser (built here, never fetched).\n\n"
+            f"{url.zh}\n\n{url.en}\n\nThe browser comes back to redirect_uri with: {returns}.")
 
 
 def degraded_docstring(field: Field) -> str:
@@ -47,11 +68,12 @@ def code_table_docstring(table: CodeTable) -> str:
 
 
 def package_docstring(api: Api) -> str:
-    first = api.endpoints[0].name
+    first = api.endpoints[0]
+    arguments = ", ".join(p.name for p in first.parameters if p.is_positional)
     return (f"Typed client of {api.title}, generated from a reviewed spec.\n\n"
             "    from qq_connect import QQConnect\n\n"
             '    with QQConnect(app_id="12345") as client:\n'
-            f"        info = client.{first}(access_token, openid)")
+            f"        info = client.{first.name}({arguments})")
 
 
 def sync_client_docstring(api: Api) -> str:
@@ -79,7 +101,8 @@ def check_docstring(api: Api) -> str:
     return (
         "Check captured responses against the contract: ``python -m qq_connect.check PATH...``.\n"
         "\nWhere a capture says what it is:\n\n"
-        "- a file ``<...>/<endpoint>/<...>/<name>.json`` or ``.xml``: the nearest folder named\n"
+        "- a file ``<...>/<endpoint>/<...>/<name>.json``, ``.xml``, ``.jsonp`` or ``.form``:\n"
+        "  the nearest folder named\n"
         f"  after an endpoint ({names}) gives the endpoint,\n"
         "  the extension the format (a body that contradicts its extension is an error);\n"
         "- a JSON Lines file ``*.jsonl``: one envelope per line,\n"
@@ -97,3 +120,12 @@ def example_block(example: Example) -> str:
     longest = max((len(run) for run in re.findall("`+", text)), default=0)
     fence = "`" * max(3, longest + 1)
     return f"{fence}{example.format}\n{text}\n{fence}"
+
+
+def parameter_origin(parameter: Parameter) -> str:
+    """Where a parameter's value comes from, for the docs' tables."""
+    if parameter.source == "fixed":
+        return f"always `{parameter.value}`"
+    origin = {"app_id": "client (app id)", "app_key": "client (app key)"}.get(
+        parameter.source, f"call ({parameter.type})")
+    return f"{origin}, secret" if parameter.secret else origin

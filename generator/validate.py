@@ -32,16 +32,21 @@ from .reserved import (
 )
 
 _FORMAT_FILE = Path(__file__).with_name("spec_format.schema.json")
-# Which wire types a kind may have, and whether it needs a code table.
+# Which wire types a kind may have: numbers may be documented as numeric strings ("1").
+_NUMBER = ("integer", "string")
 _KIND_WIRE_TYPES = {
-    "return_code": "integer",
-    "flag": "integer",
-    "timestamp": "integer",
-    "code": "integer",
-    "level": "integer",
-    "integer": "integer",
-    "text": "string",
+    "return_code": ("integer",),
+    "flag": _NUMBER,
+    "timestamp": _NUMBER,
+    "duration": _NUMBER,
+    "code": _NUMBER,
+    "level": _NUMBER,
+    "integer": _NUMBER,
+    "text": ("string",),
 }
+# Where each error shape says an answer failed: (code field, message field, their presence).
+_ERROR_FIELDS = {"ret": ("ret", "msg", "documented"),
+                 "oauth": ("error", "error_description", "on_error")}
 _MAX_MESSAGE = 200
 # Places where the spec must hold whole integers, not 7.0 (JSON Schema accepts both).
 _INTEGER_PLACES = (("return_codes", ("codes", "*", "code")),
@@ -61,7 +66,8 @@ def validate(sources: SpecSources) -> None:
     shaped: set[str] = set()  # files that passed the spec format
     for document, kind in ((sources.api, "api"), (sources.return_codes, "return_codes"),
                            (sources.code_tables, "code_tables"),
-                           *((document, "endpoint") for document in sources.endpoints)):
+                           *((document, "endpoint") for document in sources.endpoints),
+                           *((document, "browser_url") for document in sources.browser_urls)):
         found = list(_format_problems(document, kind))
         problems.extend(found)
         if not found:
@@ -98,12 +104,12 @@ def _semantic_problems(sources: SpecSources, shaped: set[str]) -> Iterator[SpecP
         document = getattr(sources, file)
         if document.file in shaped:
             yield from _whole_integer_problems(document, document.data, pattern, ())
-    common: set[str] | None = None
+    common: list[str] | None = None
     methods: set[str] | None = None
     if api.file in shaped:
         yield from _api_problems(api)
-        common = {p["name"] for p in api.data["common_parameters"]}
-        common.add(api.data["transport"]["format_parameter"]["name"])
+        common = [p["name"] for p in api.data["common_parameters"]]
+        common.append(api.data["transport"]["format_parameter"]["name"])
         methods = set(api.data["transport"]["methods"])
     if codes.file in shaped:
         yield from _return_code_problems(codes)
@@ -112,12 +118,18 @@ def _semantic_problems(sources: SpecSources, shaped: set[str]) -> Iterator[SpecP
         yield from _code_table_problems(tables)
         table_names = set(tables.data)
     endpoints = [document for document in sources.endpoints if document.file in shaped]
-    yield from _duplicate_endpoints(endpoints)
+    browser_urls = [document for document in sources.browser_urls if document.file in shaped]
+    yield from _duplicate_endpoints([*endpoints, *browser_urls])
     yield from _class_name_clashes(endpoints, codes if codes.file in shaped else None,
                                    tables if tables.file in shaped else None)
     for document in endpoints:
         yield from _endpoint_problems(document, table_names, common, methods,
                                       sources.root.resolve())
+    for document in browser_urls:
+        yield from _name_problems(document, ("name",), document.data["name"],
+                                  endpoint_name_problem)
+        yield from _parameter_list_problems(document, [])
+        yield from _duplicates(document, ("returns",), "name")
 
 
 def _api_problems(api: Document) -> Iterator[SpecProblem]:
@@ -157,7 +169,7 @@ def _duplicate_endpoints(endpoints: list[Document]) -> Iterator[SpecProblem]:
         seen.add(name)
 
 
-def _endpoint_problems(document: Document, tables: set[str] | None, common: set[str] | None,
+def _endpoint_problems(document: Document, tables: set[str] | None, common: list[str] | None,
                        methods: set[str] | None, root: Path) -> Iterator[SpecProblem]:
     """The endpoint's own rules; those against another file are skipped (None) if it is bad."""
     data = document.data
@@ -165,26 +177,23 @@ def _endpoint_problems(document: Document, tables: set[str] | None, common: set[
     for index, method in enumerate(data["methods"]):
         if methods is not None and method not in methods:
             yield document.problem(("methods", index), f"{method} is not a transport method")
-    yield from _duplicates(document, ("parameters",), "name")
-    for index, parameter in enumerate(data["parameters"]):
-        path = ("parameters", index, "name")
-        yield from _name_problems(document, path, parameter["name"], parameter_name_problem)
-        if common is not None and parameter["name"] in common:
-            yield document.problem(path, "already a common parameter")
+    shared: list[str] = []
+    if data.get("common_parameters", True) and common is not None:
+        shared = common[:-1] if "format_parameter" in data else common
+    if "format_parameter" in data:
+        shared = [*shared, data["format_parameter"]["name"]]
+    yield from _parameter_list_problems(document, shared)
+    yield from _format_problems_of(document)
+    if "base_url" in data and "base_url_reason" not in data:
+        yield document.problem(("base_url",), "say why in base_url_reason")
     fields = data["response"]["fields"]
     yield from _duplicates(document, ("response", "fields"), "name")
     for index, field in enumerate(fields):
         yield from _field_problems(document, ("response", "fields", index), field, tables)
-    if sum(1 for field in fields if field.get("marks_degraded")) > 1:
-        yield document.problem(("response", "fields"), "at most one field marks_degraded")
-    names = [field["name"] for field in fields]
-    kinds = [field["kind"] for field in fields]
-    if kinds.count("return_code") != 1 or "ret" not in names or \
-            fields[names.index("ret")]["kind"] != "return_code":
-        yield document.problem(("response", "fields"),
-                               "exactly one field, named 'ret', must have kind return_code")
-    if "msg" not in names or fields[names.index("msg")]["kind"] != "text":
-        yield document.problem(("response", "fields"), "a field 'msg' of kind text is required")
+    for flag in ("marks_degraded", "marks_expiry"):
+        if sum(1 for field in fields if field.get(flag)) > 1:
+            yield document.problem(("response", "fields"), f"at most one field {flag}")
+    yield from _error_shape_problems(document, fields)
     for index, example in enumerate(data["examples"]):
         # The docs embed each example whole, so a big one is refused like a big spec file.
         reason = file_problem(root, example["file"], partial(example_path, document),
@@ -193,13 +202,85 @@ def _endpoint_problems(document: Document, tables: set[str] | None, common: set[
             yield document.problem(("examples", index, "file"), reason)
 
 
+def _format_problems_of(document: Document) -> Iterator[SpecProblem]:
+    """What can be asked for must be answerable; examples come in an answer's encoding."""
+    data = document.data
+    encodings = data.get("encodings", data["formats"])
+    for index, format in enumerate(data["formats"]):
+        if format not in encodings:
+            yield document.problem(("formats", index), f"{format} is not one of the encodings")
+    if "format_parameter" in data:
+        for format in data["format_parameter"]["values"]:
+            if format not in data["formats"]:
+                yield document.problem(("format_parameter", "values", format),
+                                       f"{format} is not one of the formats")
+    elif not set(data["formats"]) <= {"json", "xml"}:
+        yield document.problem(("formats",), "formats other than json and xml need "
+                               "the endpoint's own format_parameter")
+    for index, example in enumerate(data["examples"]):
+        if example["format"] not in encodings:
+            yield document.problem(("examples", index, "format"),
+                                   f"{example['format']} is not one of the encodings")
+
+
+def _error_shape_problems(document: Document,
+                          fields: list[dict[str, Any]]) -> Iterator[SpecProblem]:
+    shape = document.data.get("errors", "ret")
+    code, message, presence = _ERROR_FIELDS[shape]
+    by_name = {field["name"]: field for field in fields}
+    kinds = [field["kind"] for field in fields]
+    if kinds.count("return_code") != 1 or by_name.get(code, {}).get("kind") != "return_code":
+        yield document.problem(("response", "fields"),
+                               f"exactly one field, named {code!r}, must have kind return_code")
+    if by_name.get(message, {}).get("kind") != "text":
+        yield document.problem(("response", "fields"),
+                               f"a field {message!r} of kind text is required")
+    for index, field in enumerate(fields):
+        path = ("response", "fields", index, "source")
+        if field["name"] in (code, message) and field["source"] != presence:
+            yield document.problem(path, f"{field['name']} needs source {presence} "
+                                   f"(errors: {shape})")
+        elif field["name"] not in (code, message) and field["source"] == "on_error":
+            yield document.problem(path, "only the error shape's fields are on_error")
+
+
+def _parameter_list_problems(document: Document, shared: list[str]) -> Iterator[SpecProblem]:
+    data = document.data
+    yield from _duplicates(document, ("parameters",), "name")
+    for index, parameter in enumerate(data["parameters"]):
+        path: tuple[str | int, ...] = ("parameters", index)
+        source = parameter.get("source", "call")
+        if source == "call":
+            yield from _name_problems(document, (*path, "name"), parameter["name"],
+                                      parameter_name_problem)
+        if parameter["name"] in shared:
+            yield document.problem((*path, "name"), "already a common parameter")
+        if (source == "fixed") != ("value" in parameter):
+            yield document.problem(path, "a fixed parameter, and only one, has a value")
+        if parameter.get("positional") and not parameter.get("required", True):
+            yield document.problem((*path, "positional"), "only a required parameter is "
+                                   "positional")
+        if source != "call":
+            for key in ("type", "required", "check", "choices", "positional"):
+                if key in parameter:
+                    yield document.problem((*path, key), f"only a call's parameters have {key}")
+        if source == "app_key" and not parameter.get("secret"):
+            yield document.problem((*path, "secret"), "the app key is always secret")
+        kind = parameter.get("type", "string")
+        for key in ("check", "choices"):
+            if key in parameter and kind != "string":
+                yield document.problem((*path, key), f"only a string parameter has {key}")
+        if kind == "flag" and parameter.get("required", True):
+            yield document.problem((*path, "required"), "a flag is never required")
+
+
 def _field_problems(document: Document, path: tuple[str | int, ...], field: dict[str, Any],
                     tables: set[str] | None) -> Iterator[SpecProblem]:
     yield from _name_problems(document, (*path, "name"), field["name"], field_name_problem)
-    expected = _KIND_WIRE_TYPES[field["kind"]]
-    if field["wire_type"] != expected:
+    allowed = _KIND_WIRE_TYPES[field["kind"]]
+    if field["wire_type"] not in allowed:
         yield document.problem((*path, "wire_type"),
-                               f"kind {field['kind']} needs wire_type {expected}")
+                               f"kind {field['kind']} needs wire_type {' or '.join(allowed)}")
     if field["kind"] == "code":
         if "code_table" not in field:
             yield document.problem(path, "kind code needs a code_table")
@@ -210,8 +291,10 @@ def _field_problems(document: Document, path: tuple[str | int, ...], field: dict
         yield document.problem((*path, "code_table"), "only fields of kind code have a code table")
     if field.get("marks_degraded") and field["kind"] != "flag":
         yield document.problem((*path, "marks_degraded"), "only a flag can mark a result degraded")
-    if field["name"] in ("ret", "msg") and field["source"] != "documented":
-        yield document.problem((*path, "source"), f"{field['name']} is always documented")
+    if field.get("marks_expiry") and field["kind"] != "duration":
+        yield document.problem((*path, "marks_expiry"), "only a duration can mark an expiry")
+    if "sensitive" in field and field["kind"] != "text":
+        yield document.problem((*path, "sensitive"), "only a text field is sensitive")
 
 
 def _name_problems(document: Document, path: tuple[str | int, ...], name: str,
@@ -257,7 +340,8 @@ def _class_name_clashes(endpoints: list[Document], codes: Document | None,
     named: list[tuple[str, Document, tuple[str | int, ...]]] = []
     for document in endpoints:
         name = document.data["name"]
-        named.append((result_class_name(name), document, ("name",)))
+        named.append((document.data.get("result") or result_class_name(name), document,
+                      ("result",) if "result" in document.data else ("name",)))
         named.append((wire_class_name(name), document, ("name",)))
     if codes is not None:
         for index, category in enumerate(codes.data["categories"]):

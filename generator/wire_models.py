@@ -10,7 +10,7 @@ from datamodel_code_generator.enums import DataModelType, InputFileType
 from datamodel_code_generator.format import Formatter, PythonVersion
 
 from .model import Endpoint
-from .python_types import wire_type_path
+from .python_types import WIRE_BASES, wire_type_path
 from .texts import field_description, wire_model_description
 
 LINE_LENGTH = 100
@@ -27,7 +27,8 @@ def wire_model_schema(endpoint: Endpoint, package: str) -> dict[str, Any]:
         "title": endpoint.wire_class,
         "description": wire_model_description(endpoint),
         "type": "object",
-        "required": ["ret", "msg"],
+        "required": [endpoint.errors.code_field, endpoint.errors.message_field]
+        if endpoint.errors.always_present else [],
         "additionalProperties": True,
         "properties": {
             field.name: {"customTypePath": wire_type_path(field, package),
@@ -55,7 +56,7 @@ def render_wire_model(endpoint: Endpoint, package: str, banner: str) -> str:
         use_field_description=True,
         use_schema_description=True,
         extra_fields="allow",
-        base_class=f"{package}._wire.WireModel",
+        base_class=f"{package}._wire.{WIRE_BASES[endpoint.errors.name]}",
     )
     if not isinstance(source, str):
         raise TypeError("datamodel-code-generator returned no single module")

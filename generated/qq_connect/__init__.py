@@ -1,4 +1,4 @@
-# Generated from spec/api.yaml, spec/return_codes.yaml, spec/code_tables.yaml, spec/endpoints/get_vip_rich_info.yaml, spec/endpoints/get_vip_info.yaml; do not edit, run `make generate`.
+# Generated from spec/api.yaml, spec/return_codes.yaml, spec/code_tables.yaml, spec/endpoints/get_vip_rich_info.yaml, spec/endpoints/get_vip_info.yaml, spec/endpoints/exchange_code.yaml, spec/endpoints/refresh_access_token.yaml, spec/endpoints/get_openid.yaml, spec/endpoints/get_user_info.yaml, spec/endpoints/get_simple_userinfo.yaml, spec/browser/authorize_url.yaml; do not edit, run `make generate`.
 """Typed client of QQ Connect OpenAPI (QQ互联), generated from a reviewed spec.
 
     from qq_connect import QQConnect
@@ -41,13 +41,32 @@ from ._return_codes import (
     error_for,
 )
 from ._code_tables import Payway
-from .endpoints import GET_VIP_INFO, GET_VIP_RICH_INFO
+from .endpoints import (
+    EXCHANGE_CODE,
+    GET_OPENID,
+    GET_SIMPLE_USERINFO,
+    GET_USER_INFO,
+    GET_VIP_INFO,
+    GET_VIP_RICH_INFO,
+    REFRESH_ACCESS_TOKEN,
+)
 from .models.get_vip_rich_info import VipRichInfo
 from .wire.get_vip_rich_info import GetVipRichInfoWire
 from .models.get_vip_info import VipInfo
 from .wire.get_vip_info import GetVipInfoWire
+from .models.exchange_code import AccessToken
+from .wire.exchange_code import ExchangeCodeWire
+from .models.refresh_access_token import RefreshedToken
+from .wire.refresh_access_token import RefreshAccessTokenWire
+from .models.get_openid import OpenId
+from .wire.get_openid import GetOpenidWire
+from .models.get_user_info import UserInfo
+from .wire.get_user_info import GetUserInfoWire
+from .models.get_simple_userinfo import SimpleUserInfo
+from .wire.get_simple_userinfo import GetSimpleUserinfoWire
 
 __all__ = [
+    "AccessToken",
     "AccountStateError",
     "ApiError",
     "AppInvalidError",
@@ -56,21 +75,33 @@ __all__ = [
     "BadRequestError",
     "ConnectError",
     "DecodeError",
+    "EXCHANGE_CODE",
     "Endpoint",
+    "ExchangeCodeWire",
+    "GET_OPENID",
+    "GET_SIMPLE_USERINFO",
+    "GET_USER_INFO",
     "GET_VIP_INFO",
     "GET_VIP_RICH_INFO",
+    "GetOpenidWire",
+    "GetSimpleUserinfoWire",
+    "GetUserInfoWire",
     "GetVipInfoWire",
     "GetVipRichInfoWire",
     "HTTPStatusError",
     "NotLoggedInError",
     "OAuthFlowError",
+    "OpenId",
     "Payway",
     "PermissionDeniedError",
     "QQConnect",
     "QQConnectError",
+    "REFRESH_ACCESS_TOKEN",
     "RETURN_CODES",
     "RateLimitedError",
     "RawResponse",
+    "RefreshAccessTokenWire",
+    "RefreshedToken",
     "RequestInfo",
     "RequestTimeoutError",
     "ResponseTooLargeError",
@@ -81,9 +112,11 @@ __all__ = [
     "ReturnCodeTable",
     "ServerBusyError",
     "ServerError",
+    "SimpleUserInfo",
     "TokenInvalidError",
     "TransportError",
     "UnknownApiError",
+    "UserInfo",
     "VipInfo",
     "VipRichInfo",
     "describe",

@@ -24,6 +24,7 @@ from urllib.parse import quote
 
 import anyio
 import httpx
+from pydantic import SecretStr
 
 from ._capture import write_capture
 from ._errors import (
@@ -37,7 +38,7 @@ from ._errors import (
     ResponseTooLargeError,
     TransportError,
 )
-from ._request import encode_parameters, encode_rfc1738
+from ._request import encode_parameters, encode_rfc1738, reveal
 from ._response import Endpoint
 from ._result import Result
 
@@ -72,10 +73,13 @@ logger = logging.getLogger("qq_connect")
 
 @dataclass(frozen=True)
 class Service:
-    """What every endpoint of the API shares on the wire (from the spec's api.yaml)."""
+    """What every endpoint of the API shares (from the spec's api.yaml).
+
+    ``secret_parameters`` names every parameter that is secret in some endpoint: their
+    values are masked wherever a URL is shown or logged.
+    """
 
     base_url: str
-    format_parameter: str
     secret_parameters: frozenset[str]
 
 
@@ -112,7 +116,7 @@ class RawResponse(Generic[ResultT]):
 
     def __init__(self, endpoint: Endpoint[Any, ResultT], request: RequestInfo,
                  response: httpx.Response, content: bytes, elapsed: float,
-                 retries_taken: int) -> None:
+                 retries_taken: int, hide: Callable[[str], str] = str) -> None:
         self.request = request
         self.status_code = response.status_code
         self.headers = response.headers
@@ -120,6 +124,7 @@ class RawResponse(Generic[ResultT]):
         self.elapsed = elapsed
         self.retries_taken = retries_taken
         self._endpoint = endpoint
+        self._hide = hide
         self._verdict: ResultT | QQConnectError | None = None
 
     def __repr__(self) -> str:
@@ -141,21 +146,33 @@ class RawResponse(Generic[ResultT]):
 
     def _judge(self) -> ResultT | QQConnectError:
         if self.status_code != 200:
-            return HTTPStatusError(self.request.endpoint, self.status_code, self.content)
-        try:
-            result = self._endpoint.parse(self.content)
-        except DecodeError as error:
-            error.add_http_context(self.status_code, self.headers.get("content-type"))
-            error.request = self.request
-            return error
-        except ApiError as error:
-            error.request = self.request
-            return error
-        result._retries_taken = self.retries_taken
-        return result
+            failure: QQConnectError = HTTPStatusError(self.request.endpoint, self.status_code,
+                                                      self.content)
+        else:
+            try:
+                result = self._endpoint.parse(self.content)
+            except DecodeError as error:
+                error.add_http_context(self.status_code, self.headers.get("content-type"))
+                failure = error
+            except ApiError as error:
+                failure = error
+            else:
+                result._retries_taken = self.retries_taken
+                return result
+        # The server may echo the request (a msg quoting the query): mask the secrets.
+        failure.mask(self._hide)
+        failure.request = self.request
+        return failure
 
 
-def is_retryable(error: QQConnectError) -> bool:
+def is_retryable(error: QQConnectError, retry_safe: bool = True) -> bool:
+    """Whether ``error`` is worth another attempt.
+
+    For endpoints that spend a single-use input (a code, a refresh token), only a request
+    that surely never reached the server is repeated.
+    """
+    if not retry_safe:
+        return isinstance(error, TransportError) and error.unsent
     if isinstance(error, TransportError):
         return True
     if isinstance(error, HTTPStatusError):
@@ -194,10 +211,16 @@ class CallState(Generic[ResultT]):
             raise ValueError(f"{endpoint.name} does not answer {format!r}; use {endpoint.formats}")
         service = client.service
         sent = [(name, value) for name, value in parameters if value is not None]
-        sent.append((service.format_parameter, format))
+        format_value = endpoint.format_parameter.values.get(format)
+        if format_value is not None:
+            sent.append((endpoint.format_parameter.name, format_value))
         hidden = service.secret_parameters
         self.secrets = [value for name, value in sent if name in hidden and value]
-        url = client.base_url + endpoint.path
+        self._secret_forms = sorted({form for secret in self.secrets
+                                     for form in (secret, encode_rfc1738(secret),
+                                                  quote(secret, safe=""))},
+                                    key=len, reverse=True)
+        url = client.url_of(endpoint)
         shown = encode_parameters(sent, hide=hidden, mask=REDACTED)
         self.info = RequestInfo(endpoint.name, method, f"{url}?{shown}")
         encoded = encode_parameters(sent)
@@ -216,16 +239,21 @@ class CallState(Generic[ResultT]):
                               "headers": {"Content-Type": "application/x-www-form-urlencoded"},
                               "timeout": request_timeout}
 
+    def hide(self, text: str) -> str:
+        """``text`` with the call's secrets masked, as sent and percent-encoded."""
+        for form in self._secret_forms:
+            text = text.replace(form, REDACTED)
+        return text
+
     def transport_error(self, error: httpx.TransportError) -> TransportError:
         # httpx messages can quote the URL, which carries the secrets as sent (RFC 1738).
-        reason = f"{type(error).__name__}: {error}"
-        forms = {form for secret in self.secrets
-                 for form in (secret, encode_rfc1738(secret), quote(secret, safe=""))}
-        for form in sorted(forms, key=len, reverse=True):
-            reason = reason.replace(form, REDACTED)
+        reason = self.hide(f"{type(error).__name__}: {error}")
         kind = RequestTimeoutError if isinstance(error, httpx.TimeoutException) else (
             ConnectError if isinstance(error, httpx.ConnectError) else TransportError)
-        return kind(self.info.endpoint, reason)
+        failure = kind(self.info.endpoint, reason)
+        # Refused or unreachable: the request never left, so even a single-use code is intact.
+        failure.unsent = isinstance(error, (httpx.ConnectError, httpx.ConnectTimeout))
+        return failure
 
     def start(self, response: httpx.Response) -> None:
         """A new answer begins; refuse it early if it announces too large a body."""
@@ -245,10 +273,11 @@ class CallState(Generic[ResultT]):
         """The whole answer, unparsed; recorded first if the client keeps captures."""
         content = b"".join(self._chunks)
         if self.client.capture_dir is not None and response.status_code == 200:
+            secrets = [*self.secrets, *self.endpoint.secret_values(content)]
             write_capture(self.client.capture_dir, self.info, response.status_code,
-                          response.headers, content, self.secrets)
+                          response.headers, content, secrets)
         return RawResponse(self.endpoint, self.info, response, content,
-                           time.monotonic() - self.started, self.retries_taken)
+                           time.monotonic() - self.started, self.retries_taken, self.hide)
 
     def next_step(self, outcome: RawResponse[ResultT] | QQConnectError,
                   headers: Mapping[str, str] | None) -> RawResponse[ResultT] | float:
@@ -275,7 +304,8 @@ class CallState(Generic[ResultT]):
         """
         error.request = self.info
         policy = self.client.retry_policy
-        if self.retries_taken >= policy.max_retries or not is_retryable(error):
+        if (self.retries_taken >= policy.max_retries
+                or not is_retryable(error, self.endpoint.retry_safe)):
             return None
         delay = policy.delay(self.retries_taken + 1, parse_retry_after(headers))
         if time.monotonic() - self.started + delay > policy.max_elapsed:
@@ -370,12 +400,16 @@ class BaseClient:
     max_body_bytes: int
     capture_dir: Path | None
 
-    def __init__(self, app_id: str | int, *, base_url: str | None, timeout: Timeout,
+    def __init__(self, app_id: str | int, *, app_key: str | SecretStr | None,
+                 base_url: str | None, timeout: Timeout,
                  max_retries: int | RetryPolicy, max_body_bytes: int,
                  capture_dir: Path | None) -> None:
         self._app_id = str(app_id)
+        self._app_key = None if app_key is None else SecretStr(reveal(app_key) or "")
         self.capture_dir = capture_dir
-        self.base_url = (base_url or self.service.base_url).rstrip("/")
+        # A base_url given here replaces every endpoint's host (tests, proxies).
+        self._host_override = base_url.rstrip("/") if base_url else None
+        self.base_url = self._host_override or self.service.base_url.rstrip("/")
         self.timeout = timeout
         self.retry_policy = (max_retries if isinstance(max_retries, RetryPolicy)
                              else RetryPolicy(max_retries=max_retries))
@@ -386,18 +420,34 @@ class BaseClient:
         return (f"{type(self).__name__}(base_url={self.base_url!r}, app_id={REDACTED!r}, "
                 f"timeout={self.timeout!r}, max_retries={self.retry_policy.max_retries})")
 
+    def url_of(self, endpoint: Endpoint[Any, Any]) -> str:
+        """Where ``endpoint`` lives: its own host if the spec names one, else the API's."""
+        host = self._host_override or endpoint.base_url.rstrip("/") or self.base_url
+        return host + endpoint.path
+
+    def _require_app_key(self) -> str:
+        if self._app_key is None:
+            raise ValueError("this call sends the app key: create the client with app_key=...")
+        return self._app_key.get_secret_value()
+
+    def _browser_url(self, path: str, parameters: Iterable[tuple[str, str | None]]) -> str:
+        """A URL for the user's browser (never fetched here), parameters per RFC 1738."""
+        sent = [(name, value) for name, value in parameters if value is not None]
+        return f"{self.base_url}{path}?{encode_parameters(sent)}"
+
 
 class SyncClient(BaseClient):
     """The synchronous client's I/O: one loop of attempts per call, waiting with ``time``."""
 
-    def __init__(self, app_id: str | int, *, base_url: str | None = None,
-                 timeout: Timeout = DEFAULT_TIMEOUT,
+    def __init__(self, app_id: str | int, app_key: str | SecretStr | None = None, *,
+                 base_url: str | None = None, timeout: Timeout = DEFAULT_TIMEOUT,
                  max_retries: int | RetryPolicy = DEFAULT_MAX_RETRIES,
                  max_body_bytes: int = DEFAULT_MAX_BODY_BYTES, capture_dir: Path | None = None,
                  http_client: httpx.Client | None = None,
                  transport: httpx.BaseTransport | None = None) -> None:
-        super().__init__(app_id, base_url=base_url, timeout=timeout, max_retries=max_retries,
-                         max_body_bytes=max_body_bytes, capture_dir=capture_dir)
+        super().__init__(app_id, app_key=app_key, base_url=base_url, timeout=timeout,
+                         max_retries=max_retries, max_body_bytes=max_body_bytes,
+                         capture_dir=capture_dir)
         self._owns_http = http_client is None
         self._http = http_client or httpx.Client(timeout=timeout, transport=transport)
 
@@ -442,14 +492,15 @@ class SyncClient(BaseClient):
 class AsyncClient(BaseClient):
     """The asynchronous client's I/O: the same loop as ``SyncClient``, awaited."""
 
-    def __init__(self, app_id: str | int, *, base_url: str | None = None,
-                 timeout: Timeout = DEFAULT_TIMEOUT,
+    def __init__(self, app_id: str | int, app_key: str | SecretStr | None = None, *,
+                 base_url: str | None = None, timeout: Timeout = DEFAULT_TIMEOUT,
                  max_retries: int | RetryPolicy = DEFAULT_MAX_RETRIES,
                  max_body_bytes: int = DEFAULT_MAX_BODY_BYTES, capture_dir: Path | None = None,
                  http_client: httpx.AsyncClient | None = None,
                  transport: httpx.AsyncBaseTransport | None = None) -> None:
-        super().__init__(app_id, base_url=base_url, timeout=timeout, max_retries=max_retries,
-                         max_body_bytes=max_body_bytes, capture_dir=capture_dir)
+        super().__init__(app_id, app_key=app_key, base_url=base_url, timeout=timeout,
+                         max_retries=max_retries, max_body_bytes=max_body_bytes,
+                         capture_dir=capture_dir)
         self._owns_http = http_client is None
         self._http = http_client or httpx.AsyncClient(timeout=timeout, transport=transport)
 

@@ -2,10 +2,11 @@
 """Recording real answers as captures for the contract check, with the secrets scrubbed.
 
 ``QQConnect(..., capture_dir=Path("captures"))`` stores every HTTP 200 answer as
-``captures/<endpoint>/<time>-<id>.json|xml`` (the layout ``python -m qq_connect.check``
+``captures/<endpoint>/<time>-<id>.json|xml|jsonp|form`` (the layout ``python -m qq_connect.check``
 reads) next to ``<same name>.meta.json`` (status, headers, the redacted URL). The
-access token, the app id and the openid are replaced wherever they stand as a whole
-word: in the body (avatar URLs embed the openid), in headers and in the URL.
+call's secrets (access token, app id and key, code, openid) and the answer's own (a
+new token) are replaced wherever they stand as a whole word: in the body (avatar URLs
+embed the openid), in headers and in the URL. The extension is the body's encoding.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from urllib.parse import quote, quote_plus
 
+from ._decode import sniff_encoding
 from ._errors import RequestInfo
 
 __all__ = ["SCRUBBED", "scrub", "write_capture"]
@@ -44,7 +46,7 @@ def write_capture(directory: Path, request: RequestInfo, status: int,
     secrets = list(secrets)
     body = scrub(content.decode("utf-8", "surrogateescape"), secrets).encode(
         "utf-8", "surrogateescape")
-    format = "xml" if body.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<") else "json"
+    format = sniff_encoding(body) or "json"
     folder = directory / request.endpoint
     folder.mkdir(parents=True, exist_ok=True)
     stem = f"{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"

@@ -11,7 +11,6 @@ differential test proves the two agree.
 from __future__ import annotations
 
 import json
-import operator
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
@@ -20,6 +19,7 @@ from importlib import resources
 from typing import Annotated, Any, Literal
 from xml.parsers import expat
 
+from ._decode import BodyRefused, parse_form, unwrap_jsonp
 from ._wire import PATTERNS
 from ._xml import XMLRefused, parse_xml
 
@@ -41,25 +41,46 @@ class Finding:
 
 @dataclass(frozen=True)
 class FieldRule:
+    """One field: its kind, when it is present, and its documented JSON type.
+
+    ``presence`` is documented (in every success), optional, example_only (its absence
+    is drift) or on_error. ``wire_type`` "string" marks a number the page documents as a
+    numeric string: a JSON number there is drift, as a numeric string is elsewhere.
+    """
+
     kind: str
-    documented: bool
+    presence: str
     known_codes: frozenset[int] | None = None
     none_code: int | None = None
+    wire_type: str = "integer"
+
+    @property
+    def documented(self) -> bool:
+        return self.presence == "documented"
 
 
 @dataclass(frozen=True)
 class Contract:
-    """What the spec says of one endpoint's answers, for the contract check."""
+    """What the spec says of one endpoint's answers, for the contract check.
+
+    ``code_field``/``message_field`` say where an answer reports failure: always present
+    with 0 for success (``ret``/``msg``), or present only on failure (``code_always``
+    False: OAuth's ``error``/``error_description``).
+    """
 
     endpoint: str
     fields: Mapping[str, FieldRule]
     listed_returns: frozenset[int]
     xml_root: str
+    code_field: str = "ret"
+    message_field: str = "msg"
+    code_always: bool = True
+    encodings: tuple[str, ...] = ("json", "xml")
 
     @cached_property
     def required_on_success(self) -> tuple[str, ...]:
         return tuple(name for name, rule in self.fields.items()
-                     if rule.documented and name not in ("ret", "msg"))
+                     if rule.documented and name not in (self.code_field, self.message_field))
 
     @cached_property
     def all_valid(self) -> Mapping[str, str | None]:
@@ -68,7 +89,20 @@ class Contract:
 
     @cached_property
     def example_only(self) -> tuple[str, ...]:
-        return tuple(name for name, rule in self.fields.items() if not rule.documented)
+        return tuple(name for name, rule in self.fields.items()
+                     if rule.presence == "example_only")
+
+    def is_success(self, document: Mapping[str, object]) -> bool:
+        """The schema's ``if``: the code is 0 (``ret``), or absent (OAuth's ``error``)."""
+        code = self.code_field
+        if not self.code_always:
+            return code not in document
+        if code not in document:
+            return False
+        value = document[code]
+        if type(value) is str:
+            return bool(_ZERO.search(value))
+        return _is_integer(value) and value == 0
 
     @cached_property
     def clean_proof(self) -> _CleanProof | None:
@@ -89,6 +123,7 @@ _KINDS: Mapping[str, tuple[re.Pattern[str], int | None, int | None, str]] = {
     "integer": (_INTEGER, None, None, "an integer"),
     "code": (_INTEGER, None, None, "an integer code"),
     "timestamp": (_NON_NEGATIVE, 0, None, "Unix seconds >= 0"),
+    "duration": (_NON_NEGATIVE, 0, None, "seconds >= 0"),
     "level": (_NON_NEGATIVE, 0, None, "an integer >= 0"),
     "flag": (_FLAG, 0, 1, "0 or 1"),
 }
@@ -127,16 +162,6 @@ def judge_value(kind: str, value: object) -> str | None:
     return None
 
 
-def is_success(document: Mapping[str, object]) -> bool:
-    """The schema's ``if``: ret is 0, as a number or a string of zeros."""
-    if "ret" not in document:
-        return False
-    ret = document["ret"]
-    if type(ret) is str:
-        return bool(_ZERO.search(ret))
-    return _is_integer(ret) and ret == 0
-
-
 def judge_fields(contract: Contract, document: object) -> dict[str, str | None]:
     """Per known field present: what the schema expected if its value is wrong, else None."""
     if type(document) is not dict:
@@ -152,11 +177,14 @@ def fast_schema_findings(contract: Contract, document: object,
     if type(document) is not dict:
         yield Finding("error", "", "the body is not an object", "an object", describe(document))
         return
-    for name in ("ret", "msg"):
+    code, message = contract.code_field, contract.message_field
+    required = (code, message) if contract.code_always else (
+        (message,) if code in document else ())
+    for name in required:
         if name not in document:
             yield Finding("error", escape_pointer(name), "required field missing", "present",
                           "missing")
-    if is_success(document):
+    if contract.is_success(document):
         for name in contract.required_on_success:
             if name not in document:
                 yield Finding("error", escape_pointer(name), "documented field missing on success",
@@ -212,9 +240,13 @@ def drift_findings(contract: Contract, document: object, from_json: bool,
             continue
         if judged[name] is not None or rule.kind == "text":
             continue
-        if from_json and type(value) is str:
+        if from_json and type(value) is str and rule.wire_type == "integer":
             yield Finding("drift", escape_pointer(name), "number sent as a numeric string",
                           "a JSON number", describe(value))
+        elif from_json and type(value) is not str and rule.wire_type == "string":
+            yield Finding("drift", escape_pointer(name),
+                          "number sent as a JSON number where the page documents a string",
+                          "a numeric string", describe(value))
         if rule.known_codes is not None:
             number = int(value)
             if number not in rule.known_codes and number != rule.none_code:
@@ -225,7 +257,7 @@ def drift_findings(contract: Contract, document: object, from_json: bool,
             if number != 0 and number not in contract.listed_returns:
                 yield Finding("drift", escape_pointer(name), "ret not in the return-code tables",
                               "a listed code", describe(value))
-    if is_success(document):
+    if contract.is_success(document):
         for name in contract.example_only:
             if name not in document:
                 yield Finding("drift", escape_pointer(name), "example-only field missing",
@@ -297,9 +329,10 @@ class _CleanProof:
     """Proves a JSON body clean (no finding at all) with msgspec, or defers.
 
     msgspec decodes into a strict Struct of the endpoint's fields, refusing unknown
-    fields, numeric strings, floats and out-of-range values; duplicate keys show as more
-    keys than decoded fields. Anything unusual defers to the full check, which alone
-    produces findings, so both paths give the same verdicts.
+    fields, values of the wrong documented type (a numeric string where a number is
+    documented, or the reverse), floats and out-of-range values; duplicate keys show as
+    more keys than decoded fields. Anything unusual defers to the full check, which
+    alone produces findings, so both paths give the same verdicts.
     """
 
     def __init__(self, contract: Contract) -> None:
@@ -307,11 +340,13 @@ class _CleanProof:
 
         self._unset = msgspec.UNSET
         bounds = {"flag": msgspec.Meta(ge=0, le=1), "timestamp": msgspec.Meta(ge=0),
-                  "level": msgspec.Meta(ge=0)}
+                  "duration": msgspec.Meta(ge=0), "level": msgspec.Meta(ge=0)}
         fields: list[tuple[str, Any, Any]] = []
         for name, rule in contract.fields.items():
             base: Any = str if rule.kind == "text" else int
-            if rule.kind in bounds:
+            if rule.kind != "text" and rule.wire_type == "string":
+                base = Annotated[str, msgspec.Meta(pattern=_KINDS[rule.kind][0].pattern)]
+            elif rule.kind in bounds:
                 base = Annotated[int, bounds[rule.kind]]
             fields.append((name, base | msgspec.UnsetType, msgspec.UNSET))
         struct = msgspec.defstruct(f"{contract.endpoint}_proof", fields,
@@ -320,10 +355,14 @@ class _CleanProof:
         self._listed_returns = contract.listed_returns
         self._decode_error = (msgspec.DecodeError, msgspec.ValidationError, UnicodeError)
         self._astuple = msgspec.structs.astuple
+        self._code_always = contract.code_always
         names = list(contract.fields)
-        self._ret, self._msg = names.index("ret"), names.index("msg")
-        self._on_success = operator.itemgetter(*[
-            names.index(name) for name in contract.fields if name not in ("ret", "msg")], 0)
+        self._code = names.index(contract.code_field)
+        self._message = names.index(contract.message_field)
+        self._required = tuple(names.index(name) for name in contract.required_on_success)
+        # A clean success has every field whose absence is a finding: documented or example-only.
+        self._expected = tuple(names.index(name) for name in
+                               (*contract.required_on_success, *contract.example_only))
         self._codes = [(names.index(name), rule.known_codes, rule.none_code)
                        for name, rule in contract.fields.items() if rule.known_codes is not None]
         # The schema's own leniency: integers within bounds, or strings of its patterns.
@@ -337,8 +376,11 @@ class _CleanProof:
             lax.append((name, kind | msgspec.UnsetType, msgspec.UNSET))
         self._decode_lax = msgspec.json.Decoder(
             msgspec.defstruct(f"{contract.endpoint}_lax", lax)).decode
-        self._required = operator.itemgetter(*[
-            names.index(name) for name in contract.required_on_success], self._ret, self._msg)
+
+    def _is_success(self, code: object) -> bool:
+        if not self._code_always:
+            return code is self._unset
+        return code == 0 if type(code) is int else bool(_ZERO.search(str(code)))
 
     def schema_valid(self, body: bytes) -> bool:
         """True if the schema surely accepts the body (False: the full judge decides)."""
@@ -346,11 +388,13 @@ class _CleanProof:
             values = self._astuple(self._decode_lax(body))
         except self._decode_error:
             return False
-        ret = values[self._ret]
-        if ret is self._unset or values[self._msg] is self._unset:
+        code, message = values[self._code], values[self._message]
+        unset = self._unset
+        if self._code_always and (code is unset or message is unset):
             return False
-        success = ret == 0 if type(ret) is int else bool(_ZERO.search(ret))
-        return not success or self._unset not in self._required(values)
+        if self._is_success(code):
+            return all(values[index] is not unset for index in self._required)
+        return message is not unset
 
     def clean(self, body: bytes) -> bool:
         try:
@@ -360,16 +404,16 @@ class _CleanProof:
         unset = self._unset
         if not _keys_counted_once(body, len(values) - values.count(unset)):
             return False  # duplicate keys, or keys this count cannot see
-        ret = values[self._ret]
-        if ret is unset or values[self._msg] is unset:
+        code, message = values[self._code], values[self._message]
+        if self._code_always and (code is unset or message is unset):
             return False
-        if ret == 0:
-            if unset in self._on_success(values):
+        if self._is_success(code):
+            if any(values[index] is unset for index in self._expected):
                 return False
-        elif ret not in self._listed_returns:
+        elif message is unset or code not in self._listed_returns:
             return False
-        return all(values[index] is unset or values[index] in known or values[index] == none
-                   for index, known, none in self._codes)
+        return all(values[index] is unset or int(values[index]) in known
+                   or int(values[index]) == none for index, known, none in self._codes)
 
 
 def check_document(contract: Contract, document: object, *, from_json: bool,
@@ -382,7 +426,24 @@ def check_document(contract: Contract, document: object, *, from_json: bool,
 
 def check_body(contract: Contract, body: bytes, format: str, *,
                reference: bool = False) -> list[Finding]:
-    """Every finding for one captured body of ``format`` ("json" or "xml")."""
+    """Every finding for one captured body of ``format`` (json, xml, jsonp or form).
+
+    JSONP and form bodies are judged by what they carry: the wrapped object, or the
+    pairs as an object of strings.
+    """
+    if format not in contract.encodings:
+        return [Finding("error", "", f"{contract.endpoint} never answers {format}",
+                        " or ".join(contract.encodings), format)]
+    if format in ("jsonp", "form"):
+        text = body.removeprefix(b"\xef\xbb\xbf").strip(b" \t\r\n")
+        try:
+            if format == "form":
+                return check_document(contract, parse_form(text), from_json=False,
+                                      reference=reference)
+            body = unwrap_jsonp(text)
+        except BodyRefused as error:
+            return [Finding("error", "", f"unusable {format}: {error}", f"a {format} answer",
+                            describe(body[:40].decode("utf-8", "replace")))]
     if format == "xml":
         try:
             fields = parse_xml(body, contract.xml_root)

@@ -1,4 +1,4 @@
-# Generated from spec/api.yaml, spec/endpoints/get_vip_rich_info.yaml, spec/endpoints/get_vip_info.yaml; do not edit, run `make generate`.
+# Generated from spec/api.yaml, spec/endpoints/get_vip_rich_info.yaml, spec/endpoints/get_vip_info.yaml, spec/endpoints/exchange_code.yaml, spec/endpoints/refresh_access_token.yaml, spec/endpoints/get_openid.yaml, spec/endpoints/get_user_info.yaml, spec/endpoints/get_simple_userinfo.yaml, spec/browser/authorize_url.yaml; do not edit, run `make generate`.
 """The clients: ``QQConnect`` (sync) and ``AsyncQQConnect`` (async), one method per endpoint.
 
 Both run over httpx and share every decision (``_base_client``); only waiting and
@@ -7,6 +7,8 @@ I/O differ. Use them as context managers, or call ``close()`` / ``aclose()``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from pydantic import SecretStr
 from functools import cached_property
 from typing import Final, Literal
 
@@ -18,9 +20,15 @@ from ._base_client import (
     async_to_raw_response_wrapper,
     to_raw_response_wrapper,
 )
-from .endpoints import GET_VIP_RICH_INFO, GET_VIP_INFO
+from ._request import checked, flag_value, join_list, reveal
+from .endpoints import GET_VIP_RICH_INFO, GET_VIP_INFO, EXCHANGE_CODE, REFRESH_ACCESS_TOKEN, GET_OPENID, GET_USER_INFO, GET_SIMPLE_USERINFO
 from .models.get_vip_rich_info import VipRichInfo
 from .models.get_vip_info import VipInfo
+from .models.exchange_code import AccessToken
+from .models.refresh_access_token import RefreshedToken
+from .models.get_openid import OpenId
+from .models.get_user_info import UserInfo
+from .models.get_simple_userinfo import SimpleUserInfo
 
 __all__ = [
     "BASE_URL",
@@ -34,8 +42,7 @@ __all__ = [
 BASE_URL: Final = "https://graph.qq.com"
 SERVICE: Final = Service(
     base_url=BASE_URL,
-    format_parameter="format",
-    secret_parameters=frozenset({"access_token", "oauth_consumer_key", "openid"}),
+    secret_parameters=frozenset({"access_token", "client_id", "client_secret", "code", "oauth_consumer_key", "openid", "refresh_token"}),
 )
 
 
@@ -55,10 +62,35 @@ class QQConnect(SyncClient):
         """The same methods, returning ``RawResponse`` (status, headers, body, timing)."""
         return QQConnectWithRawResponse(self)
 
+    def authorize_url(
+        self,
+        redirect_uri: str,
+        *,
+        state: str,
+        scope: Sequence[str] | None = None,
+        display: Literal["mobile"] | None = None,
+    ) -> str:
+        """The /oauth2.0/authorize URL for the user's browser (built here, never fetched).
+
+        获取Authorization Code。引导用户到QQ登录授权页，用户授权后浏览器带着code和state回到回调地址。
+
+        The QQ login and consent page. After the user agrees, the browser comes back to redirect_uri with code and state; the code lives about 10 minutes and is single use.
+
+        The browser comes back to redirect_uri with: code, state.
+        """
+        return self._browser_url("/oauth2.0/authorize", [
+            ("response_type", "code"),
+            ("client_id", self._app_id),
+            ("redirect_uri", checked("absolute_url", "redirect_uri", redirect_uri)),
+            ("state", checked("non_empty", "state", state)),
+            ("scope", join_list("scope", scope)),
+            ("display", display),
+        ])
+
     def get_vip_rich_info(
         self,
-        access_token: str,
-        openid: str,
+        access_token: str | SecretStr,
+        openid: str | SecretStr,
         *,
         method: Literal["GET", "POST"] = "GET",
         format: Literal["json", "xml"] = "json",
@@ -71,9 +103,9 @@ class QQConnect(SyncClient):
         return self._call(
             GET_VIP_RICH_INFO,
             [
-                ("access_token", access_token),
+                ("access_token", reveal(access_token)),
                 ("oauth_consumer_key", self._app_id),
-                ("openid", openid),
+                ("openid", reveal(openid)),
             ],
             method,
             format,
@@ -82,8 +114,8 @@ class QQConnect(SyncClient):
 
     def get_vip_info(
         self,
-        access_token: str,
-        openid: str,
+        access_token: str | SecretStr,
+        openid: str | SecretStr,
         *,
         method: Literal["GET", "POST"] = "GET",
         format: Literal["json", "xml"] = "json",
@@ -96,9 +128,137 @@ class QQConnect(SyncClient):
         return self._call(
             GET_VIP_INFO,
             [
-                ("access_token", access_token),
+                ("access_token", reveal(access_token)),
                 ("oauth_consumer_key", self._app_id),
-                ("openid", openid),
+                ("openid", reveal(openid)),
+            ],
+            method,
+            format,
+            timeout,
+        )
+
+    def exchange_code(
+        self,
+        code: str | SecretStr,
+        *,
+        redirect_uri: str,
+        need_openid: bool = False,
+        method: Literal["POST", "GET"] = "POST",
+        format: Literal["form", "json"] = "form",
+        timeout: Timeout | None = None,
+    ) -> AccessToken:
+        """/oauth2.0/token: 通过Authorization Code获取Access Token。
+
+        Exchange the code from the browser's return for an access token (and a refresh token). Success is form-encoded by default (JSON with fmt=json, expires_in then a string); failures come as JSONP whatever was asked.
+        """
+        return self._call(
+            EXCHANGE_CODE,
+            [
+                ("grant_type", "authorization_code"),
+                ("client_id", self._app_id),
+                ("client_secret", self._require_app_key()),
+                ("code", reveal(code)),
+                ("redirect_uri", redirect_uri),
+                ("need_openid", flag_value(need_openid)),
+            ],
+            method,
+            format,
+            timeout,
+        )
+
+    def refresh_access_token(
+        self,
+        refresh_token: str | SecretStr,
+        *,
+        method: Literal["POST", "GET"] = "POST",
+        format: Literal["form", "json"] = "form",
+        timeout: Timeout | None = None,
+    ) -> RefreshedToken:
+        """/oauth2.0/token: 权限自动续期，获取Access Token。
+
+        A new access token, and a new refresh token, for a refresh token. The same answers as the code exchange.
+        """
+        return self._call(
+            REFRESH_ACCESS_TOKEN,
+            [
+                ("grant_type", "refresh_token"),
+                ("client_id", self._app_id),
+                ("client_secret", self._require_app_key()),
+                ("refresh_token", reveal(refresh_token)),
+            ],
+            method,
+            format,
+            timeout,
+        )
+
+    def get_openid(
+        self,
+        access_token: str | SecretStr,
+        *,
+        unionid: bool = False,
+        method: Literal["GET"] = "GET",
+        format: Literal["jsonp", "json"] = "jsonp",
+        timeout: Timeout | None = None,
+    ) -> OpenId:
+        """/oauth2.0/me: 获取用户OpenID_OAuth2.0。
+
+        The openid of the token's user for this app, and with unionid the user's unionid across the developer's apps. JSONP by default, as text/html.
+        """
+        return self._call(
+            GET_OPENID,
+            [
+                ("access_token", reveal(access_token)),
+                ("unionid", flag_value(unionid)),
+            ],
+            method,
+            format,
+            timeout,
+        )
+
+    def get_user_info(
+        self,
+        access_token: str | SecretStr,
+        openid: str | SecretStr,
+        *,
+        method: Literal["GET"] = "GET",
+        format: Literal["json"] = "json",
+        timeout: Timeout | None = None,
+    ) -> UserInfo:
+        """/user/get_user_info: 获取登录用户在QQ空间的信息，包括昵称、头像、性别及黄钻信息（包括黄钻等级、是否年费黄钻等）。
+
+        The logged-in user's nickname, gender, avatars and yellow-diamond state. Flags and levels come as numeric strings ("1"), typed as bool and int here.
+        """
+        return self._call(
+            GET_USER_INFO,
+            [
+                ("access_token", reveal(access_token)),
+                ("oauth_consumer_key", self._app_id),
+                ("openid", reveal(openid)),
+            ],
+            method,
+            format,
+            timeout,
+        )
+
+    def get_simple_userinfo(
+        self,
+        access_token: str | SecretStr,
+        openid: str | SecretStr,
+        *,
+        method: Literal["GET"] = "GET",
+        format: Literal["json"] = "json",
+        timeout: Timeout | None = None,
+    ) -> SimpleUserInfo:
+        """/user/get_simple_userinfo: 获取登录用户的昵称、头像、性别及黄钻信息（移动端）。
+
+        The logged-in user's nickname, gender, avatars and yellow-diamond state, for mobile apps. Flags and levels come as numeric strings.
+        """
+        return self._call(
+            GET_SIMPLE_USERINFO,
+            [
+                ("access_token", reveal(access_token)),
+                ("oauth_consumer_key", self._app_id),
+                ("openid", reveal(openid)),
             ],
             method,
             format,
@@ -112,6 +272,11 @@ class QQConnectWithRawResponse:
     def __init__(self, client: QQConnect) -> None:
         self.get_vip_rich_info = to_raw_response_wrapper(client.get_vip_rich_info)
         self.get_vip_info = to_raw_response_wrapper(client.get_vip_info)
+        self.exchange_code = to_raw_response_wrapper(client.exchange_code)
+        self.refresh_access_token = to_raw_response_wrapper(client.refresh_access_token)
+        self.get_openid = to_raw_response_wrapper(client.get_openid)
+        self.get_user_info = to_raw_response_wrapper(client.get_user_info)
+        self.get_simple_userinfo = to_raw_response_wrapper(client.get_simple_userinfo)
 
 
 class AsyncQQConnect(AsyncClient):
@@ -124,10 +289,35 @@ class AsyncQQConnect(AsyncClient):
         """The same methods, returning ``RawResponse`` (status, headers, body, timing)."""
         return AsyncQQConnectWithRawResponse(self)
 
+    def authorize_url(
+        self,
+        redirect_uri: str,
+        *,
+        state: str,
+        scope: Sequence[str] | None = None,
+        display: Literal["mobile"] | None = None,
+    ) -> str:
+        """The /oauth2.0/authorize URL for the user's browser (built here, never fetched).
+
+        获取Authorization Code。引导用户到QQ登录授权页，用户授权后浏览器带着code和state回到回调地址。
+
+        The QQ login and consent page. After the user agrees, the browser comes back to redirect_uri with code and state; the code lives about 10 minutes and is single use.
+
+        The browser comes back to redirect_uri with: code, state.
+        """
+        return self._browser_url("/oauth2.0/authorize", [
+            ("response_type", "code"),
+            ("client_id", self._app_id),
+            ("redirect_uri", checked("absolute_url", "redirect_uri", redirect_uri)),
+            ("state", checked("non_empty", "state", state)),
+            ("scope", join_list("scope", scope)),
+            ("display", display),
+        ])
+
     async def get_vip_rich_info(
         self,
-        access_token: str,
-        openid: str,
+        access_token: str | SecretStr,
+        openid: str | SecretStr,
         *,
         method: Literal["GET", "POST"] = "GET",
         format: Literal["json", "xml"] = "json",
@@ -140,9 +330,9 @@ class AsyncQQConnect(AsyncClient):
         return await self._call(
             GET_VIP_RICH_INFO,
             [
-                ("access_token", access_token),
+                ("access_token", reveal(access_token)),
                 ("oauth_consumer_key", self._app_id),
-                ("openid", openid),
+                ("openid", reveal(openid)),
             ],
             method,
             format,
@@ -151,8 +341,8 @@ class AsyncQQConnect(AsyncClient):
 
     async def get_vip_info(
         self,
-        access_token: str,
-        openid: str,
+        access_token: str | SecretStr,
+        openid: str | SecretStr,
         *,
         method: Literal["GET", "POST"] = "GET",
         format: Literal["json", "xml"] = "json",
@@ -165,9 +355,137 @@ class AsyncQQConnect(AsyncClient):
         return await self._call(
             GET_VIP_INFO,
             [
-                ("access_token", access_token),
+                ("access_token", reveal(access_token)),
                 ("oauth_consumer_key", self._app_id),
-                ("openid", openid),
+                ("openid", reveal(openid)),
+            ],
+            method,
+            format,
+            timeout,
+        )
+
+    async def exchange_code(
+        self,
+        code: str | SecretStr,
+        *,
+        redirect_uri: str,
+        need_openid: bool = False,
+        method: Literal["POST", "GET"] = "POST",
+        format: Literal["form", "json"] = "form",
+        timeout: Timeout | None = None,
+    ) -> AccessToken:
+        """/oauth2.0/token: 通过Authorization Code获取Access Token。
+
+        Exchange the code from the browser's return for an access token (and a refresh token). Success is form-encoded by default (JSON with fmt=json, expires_in then a string); failures come as JSONP whatever was asked.
+        """
+        return await self._call(
+            EXCHANGE_CODE,
+            [
+                ("grant_type", "authorization_code"),
+                ("client_id", self._app_id),
+                ("client_secret", self._require_app_key()),
+                ("code", reveal(code)),
+                ("redirect_uri", redirect_uri),
+                ("need_openid", flag_value(need_openid)),
+            ],
+            method,
+            format,
+            timeout,
+        )
+
+    async def refresh_access_token(
+        self,
+        refresh_token: str | SecretStr,
+        *,
+        method: Literal["POST", "GET"] = "POST",
+        format: Literal["form", "json"] = "form",
+        timeout: Timeout | None = None,
+    ) -> RefreshedToken:
+        """/oauth2.0/token: 权限自动续期，获取Access Token。
+
+        A new access token, and a new refresh token, for a refresh token. The same answers as the code exchange.
+        """
+        return await self._call(
+            REFRESH_ACCESS_TOKEN,
+            [
+                ("grant_type", "refresh_token"),
+                ("client_id", self._app_id),
+                ("client_secret", self._require_app_key()),
+                ("refresh_token", reveal(refresh_token)),
+            ],
+            method,
+            format,
+            timeout,
+        )
+
+    async def get_openid(
+        self,
+        access_token: str | SecretStr,
+        *,
+        unionid: bool = False,
+        method: Literal["GET"] = "GET",
+        format: Literal["jsonp", "json"] = "jsonp",
+        timeout: Timeout | None = None,
+    ) -> OpenId:
+        """/oauth2.0/me: 获取用户OpenID_OAuth2.0。
+
+        The openid of the token's user for this app, and with unionid the user's unionid across the developer's apps. JSONP by default, as text/html.
+        """
+        return await self._call(
+            GET_OPENID,
+            [
+                ("access_token", reveal(access_token)),
+                ("unionid", flag_value(unionid)),
+            ],
+            method,
+            format,
+            timeout,
+        )
+
+    async def get_user_info(
+        self,
+        access_token: str | SecretStr,
+        openid: str | SecretStr,
+        *,
+        method: Literal["GET"] = "GET",
+        format: Literal["json"] = "json",
+        timeout: Timeout | None = None,
+    ) -> UserInfo:
+        """/user/get_user_info: 获取登录用户在QQ空间的信息，包括昵称、头像、性别及黄钻信息（包括黄钻等级、是否年费黄钻等）。
+
+        The logged-in user's nickname, gender, avatars and yellow-diamond state. Flags and levels come as numeric strings ("1"), typed as bool and int here.
+        """
+        return await self._call(
+            GET_USER_INFO,
+            [
+                ("access_token", reveal(access_token)),
+                ("oauth_consumer_key", self._app_id),
+                ("openid", reveal(openid)),
+            ],
+            method,
+            format,
+            timeout,
+        )
+
+    async def get_simple_userinfo(
+        self,
+        access_token: str | SecretStr,
+        openid: str | SecretStr,
+        *,
+        method: Literal["GET"] = "GET",
+        format: Literal["json"] = "json",
+        timeout: Timeout | None = None,
+    ) -> SimpleUserInfo:
+        """/user/get_simple_userinfo: 获取登录用户的昵称、头像、性别及黄钻信息（移动端）。
+
+        The logged-in user's nickname, gender, avatars and yellow-diamond state, for mobile apps. Flags and levels come as numeric strings.
+        """
+        return await self._call(
+            GET_SIMPLE_USERINFO,
+            [
+                ("access_token", reveal(access_token)),
+                ("oauth_consumer_key", self._app_id),
+                ("openid", reveal(openid)),
             ],
             method,
             format,
@@ -181,3 +499,8 @@ class AsyncQQConnectWithRawResponse:
     def __init__(self, client: AsyncQQConnect) -> None:
         self.get_vip_rich_info = async_to_raw_response_wrapper(client.get_vip_rich_info)
         self.get_vip_info = async_to_raw_response_wrapper(client.get_vip_info)
+        self.exchange_code = async_to_raw_response_wrapper(client.exchange_code)
+        self.refresh_access_token = async_to_raw_response_wrapper(client.refresh_access_token)
+        self.get_openid = async_to_raw_response_wrapper(client.get_openid)
+        self.get_user_info = async_to_raw_response_wrapper(client.get_user_info)
+        self.get_simple_userinfo = async_to_raw_response_wrapper(client.get_simple_userinfo)

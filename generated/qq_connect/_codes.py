@@ -42,7 +42,10 @@ class ReturnCodeTable:
         """The table row of ``ret``; codes no table lists get the unknown category."""
         return self.codes.get(ret) or ReturnCode(ret, "unlisted", "", self.unknown_category)
 
-    def error_for(self, endpoint: str, ret: int, msg: str) -> ApiError:
-        """The typed error of ``ret``, chosen by the category the table gives it."""
+    def error_for(self, endpoint: str, ret: int, msg: str, code_field: str = "ret") -> ApiError:
+        """The typed error of ``ret``, chosen by the category the table gives it.
+
+        ``code_field`` names where the code came from: ``ret``, or ``error`` in OAuth steps.
+        """
         row = self.describe(ret)
-        return self.errors[row.category](endpoint, ret, msg, row.meaning)
+        return self.errors[row.category](endpoint, ret, msg, row.meaning, code_field)

@@ -9,7 +9,7 @@ QQConnectError
 ├── DecodeError                  the body is not a JSON or XML answer of the endpoint
 │   ├── ResponseTooLargeError    the body exceeds the client's max_body_bytes
 │   └── ResponseValidationError  the body parsed, but breaks the endpoint's contract
-└── ApiError                     ret != 0, positive or negative; one subclass per category
+└── ApiError                     ret != 0 (or an OAuth error); one subclass per category
     └── …                        one class per category, in ``_return_codes``
 
 Every error carries ``request`` (a RequestInfo) once the client has sent it.
@@ -18,7 +18,7 @@ Messages, reprs and requests never contain the access token, the app id or the o
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 __all__ = [
@@ -63,9 +63,23 @@ class QQConnectError(Exception):
         """A short description for logs: the class and the code or status."""
         return type(self).__name__
 
+    def mask(self, hide: Callable[[str], str]) -> None:
+        """Pass every text the server wrote into this error through ``hide``.
+
+        Servers echo requests back (a ``msg`` quoting the query); the client calls this
+        with a function that masks the call's secrets.
+        """
+        for name in ("msg", "reason", "body_excerpt"):
+            value = getattr(self, name, None)
+            if isinstance(value, str):
+                setattr(self, name, hide(value))
+        self.args = tuple(hide(arg) if isinstance(arg, str) else arg for arg in self.args)
+
 
 class TransportError(QQConnectError):
-    """The request did not complete."""
+    """The request did not complete; ``unsent`` is True when it surely never reached the server."""
+
+    unsent: bool = False
 
     def __init__(self, endpoint: str, reason: str) -> None:
         self.endpoint = endpoint
@@ -123,6 +137,12 @@ class ResponseTooLargeError(DecodeError):
 class ResponseValidationError(DecodeError):
     """The body parsed but breaks the contract; ``problems`` maps each field to what is wrong."""
 
+    problems: dict[str, str]
+
+    def mask(self, hide: Callable[[str], str]) -> None:
+        super().mask(hide)
+        self.problems = {field: hide(problem) for field, problem in self.problems.items()}
+
     def __init__(self, endpoint: str, problems: Mapping[str, str], body: bytes) -> None:
         self.problems = dict(problems)
         reason = "; ".join(f"field {field!r}: {problem}"
@@ -140,13 +160,20 @@ class ApiError(QQConnectError):
     category: str = "unknown"
     retryable: bool = False
 
-    def __init__(self, endpoint: str, ret: int, msg: str, meaning: str = "") -> None:
+    def __init__(self, endpoint: str, ret: int, msg: str, meaning: str = "",
+                 code_field: str = "ret") -> None:
         self.endpoint = endpoint
         self.ret = ret
         self.msg = msg
         self.meaning = meaning
+        self.code_field = code_field
         detail = f" ({meaning})" if meaning else ""
-        super().__init__(f"{endpoint}: ret={ret}{detail}: {msg!r}")
+        super().__init__(f"{endpoint}: {code_field}={ret}{detail}: {msg!r}")
+
+    @property
+    def code(self) -> int:
+        """The code, whichever shape carried it (``ret`` of OpenAPI, ``error`` of OAuth)."""
+        return self.ret
 
     def summary(self) -> str:
-        return f"{type(self).__name__} ret={self.ret}"
+        return f"{type(self).__name__} {self.code_field}={self.ret}"

@@ -1,12 +1,25 @@
 # Copied from generator/runtime/_request.py; do not edit here: edit that file and run `make generate`.
-"""What goes on the wire: parameters encoded per RFC 1738, as a query or a form body."""
+"""What goes on the wire: parameters encoded per RFC 1738, as a query or a form body.
+
+The generated methods pass each argument through one of these small functions, so a
+call's values are checked and spelled the same way for every endpoint.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
-from urllib.parse import quote_plus
+from urllib.parse import quote_plus, urlsplit
 
-__all__ = ["encode_parameters", "encode_rfc1738"]
+from pydantic import SecretStr
+
+__all__ = [
+    "checked",
+    "encode_parameters",
+    "encode_rfc1738",
+    "flag_value",
+    "join_list",
+    "reveal",
+]
 
 
 def encode_rfc1738(value: str) -> str:
@@ -23,3 +36,45 @@ def encode_parameters(parameters: Iterable[tuple[str, str]],
     return "&".join(
         f"{encode_rfc1738(name)}={mask if name in hide else encode_rfc1738(value)}"
         for name, value in parameters)
+
+
+def reveal(value: str | SecretStr | None) -> str | None:
+    """The text of a secret argument: results hand tokens out as ``SecretStr``."""
+    return value.get_secret_value() if isinstance(value, SecretStr) else value
+
+
+def flag_value(value: bool) -> str | None:
+    """An optional flag: sent as ``1`` when set, left out otherwise."""
+    return "1" if value else None
+
+
+def join_list(name: str, values: Iterable[str] | None) -> str | None:
+    """A list parameter, comma-separated (``scope=get_user_info,get_vip_info``)."""
+    if values is None:
+        return None
+    if isinstance(values, str):
+        raise TypeError(f"{name} takes a list of strings, not one string")
+    items = list(values)
+    for item in items:
+        if not isinstance(item, str) or not item or "," in item:
+            raise ValueError(f"{name}: each item must be a non-empty string without commas, "
+                             f"not {item!r}")
+    return ",".join(items)
+
+
+def checked(check: str, name: str, value: str) -> str:
+    """``value`` once it passes the spec's check (``absolute_url``, ``non_empty``)."""
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a string, not {type(value).__name__}")
+    if check == "non_empty":
+        if not value.strip():
+            raise ValueError(f"{name} must not be empty")
+    elif check == "absolute_url":
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ValueError(f"{name} must be an absolute http(s) URL")
+        if parts.fragment:
+            raise ValueError(f"{name} must not have a #fragment")
+    else:
+        raise ValueError(f"unknown check {check!r}")
+    return value

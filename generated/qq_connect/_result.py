@@ -4,30 +4,59 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from datetime import UTC, datetime, timedelta
+from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, PrivateAttr
 
-__all__ = ["Result"]
+__all__ = ["ExpiringResult", "Result"]
+
+REDACTED = "<redacted>"
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
 
 
 class Result(BaseModel):
-    """A successful answer: frozen, unknown fields kept in ``model_extra`` (not in its repr)."""
+    """A successful answer: frozen, unknown fields kept in ``model_extra`` (not in its repr).
+
+    Fields in ``HIDDEN_FIELDS`` identify the user or the app (an openid, an avatar URL
+    that embeds the app id and the openid): reprs and logs show them as ``<redacted>``.
+    """
 
     model_config = ConfigDict(frozen=True, extra="allow")
 
+    HIDDEN_FIELDS: ClassVar[frozenset[str]] = frozenset()
+
     _retries_taken: int = PrivateAttr(default=0)
+    _received_at: datetime = PrivateAttr(default_factory=_now)
 
     @property
     def retries_taken(self) -> int:
         """How many times the client retried before this answer came."""
         return self._retries_taken
 
+    @property
+    def received_at(self) -> datetime:
+        """When the answer was read (aware UTC)."""
+        return self._received_at
+
+    def __eq__(self, other: object) -> bool:
+        # Equal fields make equal answers, whenever each arrived and however many retries
+        # it took (pydantic would compare that private state too).
+        if not isinstance(other, Result):
+            return NotImplemented
+        return (type(self) is type(other) and self.__dict__ == other.__dict__
+                and self.__pydantic_extra__ == other.__pydantic_extra__)
+
     def __repr_args__(self) -> Iterator[tuple[str | None, Any]]:
-        # Unknown fields are unvetted (another endpoint's avatar URLs embed the openid):
-        # reprs and logs show their names, never their values.
+        # Unknown fields are unvetted (avatar URLs embed the openid): reprs and logs
+        # show their names, never their values.
+        hidden = self.HIDDEN_FIELDS
         for name in type(self).model_fields:
-            yield name, getattr(self, name)
+            value = getattr(self, name)
+            yield name, REDACTED if name in hidden and value is not None else value
         if self.model_extra:
             yield "unknown_fields", sorted(self.model_extra)
 
@@ -35,3 +64,15 @@ class Result(BaseModel):
     def is_degraded(self) -> bool:
         """True when the answer says part of its data was lost: do not cache it."""
         return False
+
+
+class ExpiringResult(Result):
+    """A result that holds a lifetime counted from the moment of the answer (a token)."""
+
+    EXPIRY_FIELD: ClassVar[str]
+
+    @property
+    def expires_at(self) -> datetime:
+        """When it expires: the answer's time plus its lifetime (aware UTC)."""
+        lifetime: timedelta = getattr(self, self.EXPIRY_FIELD)
+        return self._received_at + lifetime

@@ -13,12 +13,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from typing import Annotated, Final
+from typing import Annotated, ClassVar, Final
 
 from annotated_types import Ge, Le
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Strict
 
-__all__ = ["PATTERNS", "WireFlag", "WireInteger", "WireModel", "WireNonNegative", "WireText"]
+__all__ = [
+    "PATTERNS",
+    "OAuthWireModel",
+    "RetWireModel",
+    "WireFlag",
+    "WireInteger",
+    "WireModel",
+    "WireNonNegative",
+    "WireText",
+]
 
 # Numeric strings each kind accepts, judged with Python's re.search as the reference
 # JSON Schema validator judges them.
@@ -62,9 +71,39 @@ WireText = Annotated[str, Strict()]
 
 
 class WireModel(BaseModel):
-    """The base of every endpoint's wire model: the fields every answer carries."""
+    """The base of every endpoint's wire model; a subclass per error shape says how it fails."""
 
     model_config = ConfigDict(extra="allow")
 
+    CODE_FIELD: ClassVar[str]
+    MESSAGE_FIELD: ClassVar[str]
+
+    def failure(self) -> tuple[int, str | None] | None:
+        """The error code and message if the answer is a failure, else None."""
+        raise NotImplementedError
+
+
+class RetWireModel(WireModel):
+    """OpenAPI answers: ``ret`` and ``msg`` always; ``ret`` 0 is success, any other a failure."""
+
+    CODE_FIELD: ClassVar[str] = "ret"
+    MESSAGE_FIELD: ClassVar[str] = "msg"
+
     ret: WireInteger
     msg: WireText
+
+    def failure(self) -> tuple[int, str | None] | None:
+        return None if self.ret == 0 else (self.ret, self.msg)
+
+
+class OAuthWireModel(WireModel):
+    """OAuth step answers: ``error`` and ``error_description`` only when the step failed."""
+
+    CODE_FIELD: ClassVar[str] = "error"
+    MESSAGE_FIELD: ClassVar[str] = "error_description"
+
+    error: WireInteger | None = None
+    error_description: WireText | None = None
+
+    def failure(self) -> tuple[int, str | None] | None:
+        return None if self.error is None else (self.error, self.error_description)

@@ -1,10 +1,11 @@
-# Generated from spec/endpoints/get_vip_rich_info.yaml, spec/endpoints/get_vip_info.yaml; do not edit, run `make generate`.
+# Generated from spec/endpoints/get_vip_rich_info.yaml, spec/endpoints/get_vip_info.yaml, spec/endpoints/exchange_code.yaml, spec/endpoints/refresh_access_token.yaml, spec/endpoints/get_openid.yaml, spec/endpoints/get_user_info.yaml, spec/endpoints/get_simple_userinfo.yaml; do not edit, run `make generate`.
 """Check captured responses against the contract: ``python -m qq_connect.check PATH...``.
 
 Where a capture says what it is:
 
-- a file ``<...>/<endpoint>/<...>/<name>.json`` or ``.xml``: the nearest folder named
-  after an endpoint (get_vip_rich_info, get_vip_info) gives the endpoint,
+- a file ``<...>/<endpoint>/<...>/<name>.json``, ``.xml``, ``.jsonp`` or ``.form``:
+  the nearest folder named
+  after an endpoint (get_vip_rich_info, get_vip_info, exchange_code, refresh_access_token, get_openid, get_user_info, get_simple_userinfo) gives the endpoint,
   the extension the format (a body that contradicts its extension is an error);
 - a JSON Lines file ``*.jsonl``: one envelope per line,
   ``{"endpoint": "<endpoint>", "format": "json", "body": "<the raw body>"}``;

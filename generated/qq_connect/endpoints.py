@@ -1,24 +1,39 @@
-# Generated from spec/api.yaml, spec/endpoints/get_vip_rich_info.yaml, spec/endpoints/get_vip_info.yaml; do not edit, run `make generate`.
+# Generated from spec/api.yaml, spec/endpoints/get_vip_rich_info.yaml, spec/endpoints/get_vip_info.yaml, spec/endpoints/exchange_code.yaml, spec/endpoints/refresh_access_token.yaml, spec/endpoints/get_openid.yaml, spec/endpoints/get_user_info.yaml, spec/endpoints/get_simple_userinfo.yaml; do not edit, run `make generate`.
 """The endpoints of the spec, each with the models of its answer."""
 
 from __future__ import annotations
 
 from typing import Final
 
-from ._response import Endpoint
+from ._response import Endpoint, FormatParameter
 from ._return_codes import RETURN_CODE_TABLE
 from .models.get_vip_rich_info import VipRichInfo
 from .wire.get_vip_rich_info import GetVipRichInfoWire
 from .models.get_vip_info import VipInfo
 from .wire.get_vip_info import GetVipInfoWire
+from .models.exchange_code import AccessToken
+from .wire.exchange_code import ExchangeCodeWire
+from .models.refresh_access_token import RefreshedToken
+from .wire.refresh_access_token import RefreshAccessTokenWire
+from .models.get_openid import OpenId
+from .wire.get_openid import GetOpenidWire
+from .models.get_user_info import UserInfo
+from .wire.get_user_info import GetUserInfoWire
+from .models.get_simple_userinfo import SimpleUserInfo
+from .wire.get_simple_userinfo import GetSimpleUserinfoWire
 
-__all__ = ["GET_VIP_RICH_INFO", "GET_VIP_INFO"]
+__all__ = ["GET_VIP_RICH_INFO", "GET_VIP_INFO", "EXCHANGE_CODE", "REFRESH_ACCESS_TOKEN", "GET_OPENID", "GET_USER_INFO", "GET_SIMPLE_USERINFO"]
 
 GET_VIP_RICH_INFO: Final = Endpoint(
     name="get_vip_rich_info",
     path="/user/get_vip_rich_info",
     methods=("GET", "POST",),
     formats=("json", "xml",),
+    encodings=("json", "xml",),
+    format_parameter=FormatParameter("format", {
+        "json": "json",
+        "xml": "xml",
+    }),
     wire_model=GetVipRichInfoWire,
     result_model=VipRichInfo,
     return_codes=RETURN_CODE_TABLE,
@@ -30,8 +45,101 @@ GET_VIP_INFO: Final = Endpoint(
     path="/user/get_vip_info",
     methods=("GET", "POST",),
     formats=("json", "xml",),
+    encodings=("json", "xml",),
+    format_parameter=FormatParameter("format", {
+        "json": "json",
+        "xml": "xml",
+    }),
     wire_model=GetVipInfoWire,
     result_model=VipInfo,
     return_codes=RETURN_CODE_TABLE,
     xml_root="data",
+)
+
+EXCHANGE_CODE: Final = Endpoint(
+    name="exchange_code",
+    path="/oauth2.0/token",
+    methods=("POST", "GET",),
+    formats=("form", "json",),
+    encodings=("form", "json", "jsonp",),
+    format_parameter=FormatParameter("fmt", {
+        "form": None,
+        "json": "json",
+    }),
+    wire_model=ExchangeCodeWire,
+    result_model=AccessToken,
+    return_codes=RETURN_CODE_TABLE,
+    xml_root="data",
+    retry_safe=False,
+    secret_fields=frozenset({"access_token", "refresh_token", "openid"}),
+)
+
+REFRESH_ACCESS_TOKEN: Final = Endpoint(
+    name="refresh_access_token",
+    path="/oauth2.0/token",
+    methods=("POST", "GET",),
+    formats=("form", "json",),
+    encodings=("form", "json", "jsonp",),
+    format_parameter=FormatParameter("fmt", {
+        "form": None,
+        "json": "json",
+    }),
+    wire_model=RefreshAccessTokenWire,
+    result_model=RefreshedToken,
+    return_codes=RETURN_CODE_TABLE,
+    xml_root="data",
+    retry_safe=False,
+    secret_fields=frozenset({"access_token", "refresh_token"}),
+)
+
+GET_OPENID: Final = Endpoint(
+    name="get_openid",
+    path="/oauth2.0/me",
+    methods=("GET",),
+    formats=("jsonp", "json",),
+    encodings=("jsonp", "json",),
+    format_parameter=FormatParameter("fmt", {
+        "jsonp": None,
+        "json": "json",
+    }),
+    wire_model=GetOpenidWire,
+    result_model=OpenId,
+    return_codes=RETURN_CODE_TABLE,
+    xml_root="data",
+    secret_fields=frozenset({"client_id", "openid", "unionid"}),
+)
+
+GET_USER_INFO: Final = Endpoint(
+    name="get_user_info",
+    path="/user/get_user_info",
+    methods=("GET",),
+    formats=("json",),
+    encodings=("json",),
+    format_parameter=FormatParameter("format", {
+        "json": "json",
+        "xml": "xml",
+    }),
+    wire_model=GetUserInfoWire,
+    result_model=UserInfo,
+    return_codes=RETURN_CODE_TABLE,
+    xml_root="data",
+    secret_fields=frozenset({"figureurl", "figureurl_1", "figureurl_2", "figureurl_qq_1", "figureurl_qq_2", "figureurl_qq"}),
+)
+
+GET_SIMPLE_USERINFO: Final = Endpoint(
+    name="get_simple_userinfo",
+    path="/user/get_simple_userinfo",
+    methods=("GET",),
+    formats=("json",),
+    encodings=("json",),
+    format_parameter=FormatParameter("format", {
+        "json": "json",
+        "xml": "xml",
+    }),
+    wire_model=GetSimpleUserinfoWire,
+    result_model=SimpleUserInfo,
+    return_codes=RETURN_CODE_TABLE,
+    xml_root="data",
+    base_url="https://openmobile.qq.com",
+    secret_fields=frozenset({"figureurl", "figureurl_1", "figureurl_2", "figureurl_qq_1", "figureurl_qq_2"}),
 )

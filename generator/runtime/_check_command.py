@@ -19,10 +19,11 @@ from typing import IO
 from xml.sax.saxutils import escape, quoteattr
 
 from ._check import Contract, Finding, check_body
+from ._decode import ENCODINGS, sniff_encoding
 
 __all__ = ["Capture", "CaptureChecker", "Report"]
 
-FORMATS = {".json": "json", ".xml": "xml"}
+FORMATS = {".json": "json", ".xml": "xml", ".jsonp": "jsonp", ".form": "form"}
 META_SUFFIX = ".meta.json"
 SHOWN_FINDINGS = 20
 
@@ -151,9 +152,9 @@ class CaptureChecker:
                            f"({', '.join(self.contracts)}) or pass --endpoint")
         if format is None:
             return Capture(source, None, endpoint, None, body,
-                           "the extension must be .json or .xml")
-        first = body.removeprefix(b"\xef\xbb\xbf").lstrip()[:1]
-        if (format == "json" and first == b"<") or (format == "xml" and first == b"{"):
+                           f"the extension must be one of {', '.join(FORMATS)}")
+        announced = sniff_encoding(body)
+        if announced is not None and announced != format:
             return Capture(source, None, endpoint, format, body,
                            f"the body is not {format.upper()}, as its extension says")
         return Capture(source, None, endpoint, format, body)
@@ -172,7 +173,7 @@ class CaptureChecker:
                     yield Capture(source, number, None, None, b"",
                                   'not an envelope {"endpoint": …, "format": …, "body": …}')
                     continue
-                if endpoint not in self.contracts or format not in ("json", "xml") \
+                if endpoint not in self.contracts or format not in ENCODINGS \
                         or not isinstance(body, str):
                     yield Capture(source, number, None, None, b"",
                                   f"unknown endpoint or format: {endpoint!r}, {format!r}")
@@ -254,6 +255,6 @@ class CaptureChecker:
                     stream.close()
         print(report.text())
         if report.captures == 0:
-            print("no captures found (.json, .xml or .jsonl files)", file=sys.stderr)
+            print("no captures found (.json, .xml, .jsonp, .form or .jsonl files)", file=sys.stderr)
             return 2
         return 1 if report.failed else 0

@@ -4,12 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Annotated, ClassVar, Self
 
 from pydantic import BeforeValidator, Strict
 
-__all__ = ["CodeValue", "Flag", "Timestamp", "flag_to_bool", "seconds_to_datetime"]
+__all__ = [
+    "CodeValue",
+    "Duration",
+    "Flag",
+    "Timestamp",
+    "flag_to_bool",
+    "seconds_to_datetime",
+    "seconds_to_timedelta",
+]
 
 
 def flag_to_bool(value: object) -> object:
@@ -30,9 +38,20 @@ def seconds_to_datetime(value: object) -> object:
         raise ValueError(f"{value} seconds is outside the range of dates") from None
 
 
+def seconds_to_timedelta(value: object) -> object:
+    """A lifetime in seconds → a timedelta."""
+    if type(value) is not int:
+        return value
+    try:
+        return timedelta(seconds=value)
+    except OverflowError:
+        raise ValueError(f"{value} seconds is too long a duration") from None
+
+
 # Strict bool after the conversion: only 0 and 1 (and bools) become flags.
 Flag = Annotated[bool, Strict(), BeforeValidator(flag_to_bool)]
 Timestamp = Annotated[datetime | None, BeforeValidator(seconds_to_datetime)]
+Duration = Annotated[timedelta, Strict(), BeforeValidator(seconds_to_timedelta)]
 
 
 @dataclass(frozen=True)

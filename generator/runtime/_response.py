@@ -1,53 +1,67 @@
-"""From response bytes to the typed result: sniff the body, validate, check ``ret``."""
+"""From response bytes to the typed result: decode by the body, validate, check for failure."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
-from xml.parsers import expat
 
 from pydantic import ValidationError
 
 from ._codes import ReturnCodeTable
+from ._decode import BodyRefused, Encoding, decode_body
 from ._errors import DecodeError, ResponseValidationError
 from ._result import Result
 from ._wire import WireModel
-from ._xml import XMLRefused, parse_xml
 
-__all__ = ["Endpoint"]
+__all__ = ["Endpoint", "FormatParameter"]
 
 WireT = TypeVar("WireT", bound=WireModel)
 ResultT = TypeVar("ResultT", bound=Result)
 
-_BOM = b"\xef\xbb\xbf"
-_WHITESPACE = b" \t\r\n"
+
+@dataclass(frozen=True)
+class FormatParameter:
+    """How an endpoint is asked for a format: the value sent per format (None: nothing)."""
+
+    name: str
+    values: Mapping[str, str | None]
 
 
 @dataclass(frozen=True)
 class Endpoint(Generic[WireT, ResultT]):
-    """One endpoint of the spec: where it lives, the models of its answer, its error codes."""
+    """One endpoint of the spec: where it lives, how it answers, the models of its answer.
+
+    ``formats`` are what a call may ask for; ``encodings`` every encoding an answer may
+    come in, whatever was asked (the token step answers form pairs, or JSONP on error).
+    ``retry_safe`` is False when a repeated request could spend a single-use input.
+    """
 
     name: str
     path: str
     methods: tuple[str, ...]
     formats: tuple[str, ...]
+    encodings: tuple[Encoding, ...]
+    format_parameter: FormatParameter
     wire_model: type[WireT]
     result_model: type[ResultT]
     return_codes: ReturnCodeTable = field(repr=False)
     xml_root: str
+    base_url: str = ""
+    retry_safe: bool = True
+    secret_fields: frozenset[str] = frozenset()
 
     def parse_wire(self, body: bytes) -> WireT:
-        """The raw wire model of a JSON or XML body, chosen by the body, never the Content-Type."""
-        text = body.removeprefix(_BOM).lstrip(_WHITESPACE)
+        """The raw wire model of a body, decoded by what the body is, never the Content-Type."""
         try:
-            if text.startswith(b"{"):
-                wire = self.wire_model.model_validate_json(text)
-            elif text.startswith(b"<"):
-                wire = self.wire_model.model_validate(parse_xml(text, self.xml_root))
+            decoded = decode_body(body, self.encodings, self.xml_root)
+        except BodyRefused as error:
+            raise DecodeError(self.name, str(error), body) from None
+        try:
+            if decoded.json_text is not None:
+                wire = self.wire_model.model_validate_json(decoded.json_text)
             else:
-                raise DecodeError(self.name, "the body is neither a JSON object nor XML", body)
-        except (XMLRefused, expat.ExpatError) as error:
-            raise DecodeError(self.name, f"unusable XML: {error}", body) from None
+                wire = self.wire_model.model_validate(decoded.values)
         except ValidationError as error:
             raise self._validation_error(error, body) from None
         # Optional wire fields default to None; an explicit null breaks the contract.
@@ -59,23 +73,43 @@ class Endpoint(Generic[WireT, ResultT]):
         return wire
 
     def parse(self, body: bytes) -> ResultT:
-        """The typed result of a successful answer; raise the typed ApiError when ret != 0."""
+        """The typed result of a successful answer; raise the typed ApiError of a failure."""
         wire = self.parse_wire(body)
-        if wire.ret != 0:
-            raise self.return_codes.error_for(self.name, wire.ret, wire.msg)
+        failure = wire.failure()
+        if failure is not None:
+            code, message = failure
+            if message is None:
+                raise ResponseValidationError(
+                    self.name, {wire.MESSAGE_FIELD: "Field required"}, body)
+            raise self.return_codes.error_for(self.name, code, message, wire.CODE_FIELD)
         return self.result_from_wire(wire, body)
 
     def result_from_wire(self, wire: WireT, body: bytes = b"") -> ResultT:
         """The result of a validated wire model: conversions by the result model's types."""
         present = wire.model_fields_set
+        code = wire.CODE_FIELD
         values = {name: value for name, value in wire.__dict__.items()
-                  if name in present and name != "ret"}
+                  if name in present and name != code}
         if wire.model_extra:
             values.update(wire.model_extra)
         try:
             return self.result_model.model_validate(values)
         except ValidationError as error:
             raise self._validation_error(error, body) from None
+
+    def secret_values(self, body: bytes) -> list[str]:
+        """The values of the answer's sensitive fields (tokens, openids), to scrub from copies."""
+        if not self.secret_fields:
+            return []
+        try:
+            decoded = decode_body(body, self.encodings, self.xml_root)
+            values = (decoded.values if decoded.values is not None
+                      else self.wire_model.model_validate_json(decoded.json_text or b"{}")
+                      .model_dump())
+        except (BodyRefused, ValidationError):
+            return []
+        return [str(values[name]) for name in self.secret_fields
+                if isinstance(values.get(name), str) and values[name]]
 
     def _validation_error(self, error: ValidationError, body: bytes) -> DecodeError:
         problems: dict[str, str] = {}
@@ -86,4 +120,3 @@ class Endpoint(Generic[WireT, ResultT]):
             location = str(detail["loc"][0]) if detail["loc"] else "<body>"
             problems.setdefault(location, detail["msg"])
         return ResponseValidationError(self.name, problems, body)
-

@@ -113,12 +113,12 @@ def undecodable_body(case: str, example: bytes) -> tuple[bytes, str]:
     if case == "html-doctype":
         return b"<!DOCTYPE html>" + HTML_PAGE, "(DTDs) are not allowed"
     if case == "empty":
-        return b"", "neither a JSON object nor XML"
+        return b"", "the body is empty"
     if case == "truncated-json":
         return example[: len(example) // 2], "invalid JSON"
     assert case == "jsonp"
     compact = json.dumps(json.loads(example), separators=(",", ":")).encode()
-    return b"callback( " + compact + b" );\n", "neither a JSON object nor XML"
+    return b"callback( " + compact + b" );\n", "looks like JSONP"
 
 
 @pytest.mark.parametrize("case", ["html-page", "html-doctype", "empty", "truncated-json", "jsonp"])

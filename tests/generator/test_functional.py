@@ -248,7 +248,8 @@ with qq_connect.QQConnect("12345", http_client=http) as client:
 seen["sent"] = sent
 print(json.dumps(seen))
 """)
-    expected = {"access_token": ["POSITIONAL_OR_KEYWORD", "str", None],
+    # Secret arguments also take the SecretStr a token result hands out.
+    expected = {"access_token": ["POSITIONAL_OR_KEYWORD", "str | SecretStr", None],
                 "fields": ["KEYWORD_ONLY", "str | None", "None"],
                 "page": ["KEYWORD_ONLY", "int", None]}
     assert result["signatures"]["QQConnect"] == expected

@@ -26,9 +26,9 @@ from generator.runtime._base_client import (
 )
 from generator.runtime._codes import ReturnCode, ReturnCodeTable
 from generator.runtime._errors import ApiError, DecodeError, HTTPStatusError
-from generator.runtime._response import Endpoint
+from generator.runtime._response import Endpoint, FormatParameter
 from generator.runtime._result import Result
-from generator.runtime._wire import WireModel, WireText
+from generator.runtime._wire import RetWireModel, WireText
 
 SECRET = "TOKEN-in-place-9f8e"
 
@@ -46,7 +46,7 @@ TABLE = ReturnCodeTable(codes={7: ReturnCode(7, "t", "busy now", "busy")},
                         errors={"busy": BusyError, "other": OtherError}, unknown_category="other")
 
 
-class PingWire(WireModel):
+class PingWire(RetWireModel):
     word: WireText | None = None
 
 
@@ -56,9 +56,9 @@ class Ping(Result):
 
 
 PING = Endpoint(name="ping", path="/ping", methods=("GET",), formats=("json",),
+                encodings=("json",), format_parameter=FormatParameter("fmt", {"json": "json"}),
                 wire_model=PingWire, result_model=Ping, return_codes=TABLE, xml_root="data")
-SERVICE = Service(base_url="https://example.invalid", format_parameter="fmt",
-                  secret_parameters=frozenset({"token"}))
+SERVICE = Service(base_url="https://example.invalid", secret_parameters=frozenset({"token"}))
 
 
 class Client(SyncClient):
@@ -142,7 +142,7 @@ def test_raw_response_keeps_an_http_error_and_a_broken_body() -> None:
             raw.parse()
     with Client("1", transport=answering(b"callback( {} );")) as client:
         raw = to_raw_response_wrapper(client.ping)(SECRET)
-        with pytest.raises(DecodeError, match="neither a JSON object nor XML"):
+        with pytest.raises(DecodeError, match="looks like JSONP"):
             raw.parse()
 
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from pydantic import ConfigDict
-from qq_connect._wire import WireFlag, WireInteger, WireModel, WireNonNegative, WireText
+from qq_connect._wire import RetWireModel, WireFlag, WireInteger, WireNonNegative, WireText
 
 
-class GetVipInfoWire(WireModel):
+class GetVipInfoWire(RetWireModel):
     """
     The raw /user/get_vip_info response, as sent on the wire.
     """

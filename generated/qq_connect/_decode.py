@@ -1,0 +1,125 @@
+# Copied from generator/runtime/_decode.py; do not edit here: edit that file and run `make generate`.
+"""From an answer's bytes to what a model validates: the body says its encoding, not the headers.
+
+graph.qq.com answers in four encodings, whatever the request asked and whatever the
+Content-Type says: JSON, XML, JSONP-wrapped JSON (``callback( {...} );`` and a newline)
+and form-urlencoded pairs (the token step's success). ``decode_body`` tells them apart
+by their first bytes, accepts only the encodings an endpoint is documented to use, and
+hands back JSON text (for pydantic's fast path) or a flat mapping of strings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from typing import Final, Literal
+from urllib.parse import unquote_to_bytes
+from xml.parsers import expat
+
+from ._xml import XMLRefused, parse_xml
+
+__all__ = ["ENCODINGS", "BodyRefused", "Decoded", "decode_body", "sniff_encoding"]
+
+Encoding = Literal["json", "xml", "jsonp", "form"]
+ENCODINGS: Final[tuple[Encoding, ...]] = ("json", "xml", "jsonp", "form")
+
+_BOM = b"\xef\xbb\xbf"
+_WHITESPACE = b" \t\r\n"
+# The only callback name graph.qq.com uses; any other is refused rather than guessed at.
+JSONP_CALLBACK: Final = b"callback"
+# A JSONP call: a name, "(", the payload, ")", an optional ";", then only whitespace.
+_JSONP = re.compile(rb"([A-Za-z_$][A-Za-z0-9_$]*)[ \t\r\n]*\((.*)\)[ \t\r\n]*;?[ \t\r\n]*\Z",
+                    re.DOTALL)
+_JSONP_START = re.compile(rb"[A-Za-z_$][A-Za-z0-9_$]*[ \t\r\n]*\(")
+# Form pairs: names of word characters, values percent-encoded (no spaces, quotes, braces).
+_FORM_PAIR = re.compile(rb"([A-Za-z_][A-Za-z0-9_]*)=([A-Za-z0-9._~%+*!-]*)")
+_MAX_FORM_PAIRS = 64
+
+
+class BodyRefused(ValueError):
+    """The body is not an answer this endpoint may give; the message says why."""
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """A decoded body: JSON text to validate as JSON, or a flat mapping of strings."""
+
+    encoding: Encoding
+    json_text: bytes | None = None
+    values: Mapping[str, str] | None = None
+
+
+def sniff_encoding(body: bytes) -> Encoding | None:
+    """The encoding the body's first bytes announce, or None if they announce none."""
+    text = body.removeprefix(_BOM).lstrip(_WHITESPACE)
+    first = text[:1]
+    if first in (b"{", b"["):
+        return "json"
+    if first == b"<":
+        return "xml"
+    if _JSONP_START.match(text):
+        return "jsonp"
+    if _FORM_PAIR.match(text):
+        return "form"
+    return None
+
+
+def decode_body(body: bytes, encodings: Collection[Encoding], xml_root: str) -> Decoded:
+    """Decode ``body`` if it is in one of ``encodings``; raise ``BodyRefused`` otherwise."""
+    text = body.removeprefix(_BOM).strip(_WHITESPACE)
+    if not text:
+        raise BodyRefused("the body is empty")
+    encoding = sniff_encoding(text)
+    if encoding is None:
+        raise BodyRefused(f"the body is not an answer in {' or '.join(encodings)}")
+    if encoding not in encodings:
+        looks = "HTML or XML" if encoding == "xml" else encoding.upper()
+        raise BodyRefused(f"the body looks like {looks}, which this endpoint never answers "
+                          f"(it answers {' or '.join(encodings)})")
+    if encoding == "json":
+        return Decoded("json", json_text=text)
+    if encoding == "jsonp":
+        return Decoded("jsonp", json_text=unwrap_jsonp(text))
+    if encoding == "form":
+        return Decoded("form", values=parse_form(text))
+    try:
+        return Decoded("xml", values=parse_xml(text, xml_root))
+    except (XMLRefused, expat.ExpatError) as error:
+        raise BodyRefused(f"unusable XML: {error}") from None
+
+
+def unwrap_jsonp(text: bytes) -> bytes:
+    """The JSON object inside ``callback( ... );``; never sliced at fixed offsets."""
+    match = _JSONP.match(text)
+    if match is None:
+        raise BodyRefused("truncated or malformed JSONP: no closing parenthesis")
+    name, payload = match.group(1), match.group(2).strip(_WHITESPACE)
+    if name != JSONP_CALLBACK:
+        shown = name[:40].decode("ascii")
+        raise BodyRefused(f"JSONP callback {shown!r} instead of 'callback'")
+    if not payload.startswith(b"{"):
+        raise BodyRefused("JSONP must wrap a JSON object")
+    return payload
+
+
+def parse_form(text: bytes) -> dict[str, str]:
+    """``name=value&...`` pairs as strings; a repeated or malformed pair refuses the body."""
+    values: dict[str, str] = {}
+    pairs = text.split(b"&")
+    if len(pairs) > _MAX_FORM_PAIRS:
+        raise BodyRefused(f"more than {_MAX_FORM_PAIRS} form pairs")
+    for pair in pairs:
+        match = _FORM_PAIR.fullmatch(pair)
+        if match is None:
+            shown = pair[:40].decode("ascii", "replace")
+            raise BodyRefused(f"malformed form pair {shown!r}")
+        name = match.group(1).decode("ascii")
+        if name in values:
+            raise BodyRefused(f"form key {name!r} appears more than once")
+        raw = unquote_to_bytes(match.group(2).replace(b"+", b" "))
+        try:
+            values[name] = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise BodyRefused(f"form value of {name!r} is not UTF-8") from None
+    return values

@@ -1,0 +1,189 @@
+# Generated from spec/endpoints/get_user_info.yaml; do not edit, run `make generate`.
+"""Typed result of /user/get_user_info: 获取登录用户在QQ空间的信息，包括昵称、头像、性别及黄钻信息（包括黄钻等级、是否年费黄钻等）。
+
+The logged-in user's nickname, gender, avatars and yellow-diamond state. Flags and levels come as numeric strings ("1"), typed as bool and int here.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+from .._result import Result
+from .._convert import Flag
+
+__all__ = ["UserInfo"]
+
+
+class UserInfo(Result):
+    """A successful answer of /user/get_user_info (ret == 0).
+
+    The logged-in user's nickname, gender, avatars and yellow-diamond state. Flags and levels come as numeric strings ("1"), typed as bool and int here.
+
+    Unknown fields are kept (``model_extra``); flags are bool, timestamps aware UTC datetimes with 0 as None.
+    """
+
+    HIDDEN_FIELDS: ClassVar[frozenset[str]] = frozenset({"figureurl", "figureurl_1", "figureurl_2", "figureurl_qq_1", "figureurl_qq_2", "figureurl_qq"})
+
+    msg: str
+    """如果ret<0，会有相应的错误信息提示，返回数据全部用UTF-8编码。
+
+    Error message; in practice also set for positive codes.
+    """
+
+    is_lost: Flag | None = None
+    """(文档表格未列出，仅见于返回示例)
+
+    1 when part of the data was lost or degraded.
+
+    Example-only: the page's example shows it, its table does not.
+    """
+
+    nickname: str
+    """用户在QQ空间的昵称。
+
+    The user's Qzone nickname.
+    """
+
+    gender: str
+    """性别。 如果获取不到则默认返回"男"
+
+    Gender, "男" or "女" (男 when unknown).
+    """
+
+    gender_type: int | None = None
+    """(文档表格未列出，仅见于返回示例)
+
+    Gender as a number (always 2 in known captures).
+
+    Example-only: the page's example shows it, its table does not.
+    """
+
+    province: str | None = None
+    """(文档表格未列出，仅见于返回示例)
+
+    Province.
+
+    Example-only: the page's example shows it, its table does not.
+    """
+
+    city: str | None = None
+    """(文档表格未列出，仅见于返回示例)
+
+    City.
+
+    Example-only: the page's example shows it, its table does not.
+    """
+
+    year: int | None = None
+    """(文档表格未列出，仅见于返回示例)
+
+    Year of birth.
+
+    Example-only: the page's example shows it, its table does not.
+
+    Sent as a numeric string ("1") by design; typed as a number here.
+    """
+
+    constellation: str | None = None
+    """(文档表格未列出，仅见于返回示例)
+
+    Star sign; often empty.
+
+    Example-only: the page's example shows it, its table does not.
+    """
+
+    figureurl: str
+    """大小为30×30像素的QQ空间头像URL。
+
+    Qzone avatar, 30x30 px. The URL embeds the app id and the openid.
+    """
+
+    figureurl_1: str
+    """大小为50×50像素的QQ空间头像URL。
+
+    Qzone avatar, 50x50 px. The URL embeds the app id and the openid.
+    """
+
+    figureurl_2: str
+    """大小为100×100像素的QQ空间头像URL。
+
+    Qzone avatar, 100x100 px. The URL embeds the app id and the openid.
+    """
+
+    figureurl_qq_1: str
+    """大小为40×40像素的QQ头像URL。
+
+    QQ avatar, 40x40 px. The URL embeds the app id and the openid.
+    """
+
+    figureurl_qq_2: str | None = None
+    """大小为100×100像素的QQ头像URL。需要注意，不是所有的用户都拥有QQ的100x100的头像，但40x40像素则是一定会有。
+
+    QQ avatar, 100x100 px; not every user has one (40x40 always exists).
+
+    Optional: the page says it is sometimes absent.
+    """
+
+    figureurl_qq: str | None = None
+    """(文档表格未列出，仅见于返回示例)
+
+    QQ avatar, 640x640 px (newer answers). The URL embeds the app id and the openid.
+
+    Example-only: the page's example shows it, its table does not.
+    """
+
+    figureurl_type: int | None = None
+    """(文档表格未列出，仅见于返回示例)
+
+    Avatar type.
+
+    Example-only: the page's example shows it, its table does not.
+
+    Sent as a numeric string ("1") by design; typed as a number here.
+    """
+
+    is_yellow_vip: Flag
+    """标识用户是否为黄钻用户（0：不是；1：是）
+
+    Whether the user is a yellow-diamond member.
+
+    Sent as a numeric string ("1") by design; typed as a number here.
+    """
+
+    vip: Flag
+    """标识用户是否为黄钻用户（0：不是；1：是）
+
+    Whether the user is a yellow-diamond member (the page's second flag for it).
+
+    Sent as a numeric string ("1") by design; typed as a number here.
+    """
+
+    yellow_vip_level: int | None = None
+    """黄钻等级
+
+    Yellow-diamond level; only for yellow-diamond users.
+
+    Optional: the page says it is sometimes absent.
+
+    Sent as a numeric string ("1") by design; typed as a number here.
+    """
+
+    level: int
+    """黄钻等级
+
+    Yellow-diamond level.
+
+    Sent as a numeric string ("1") by design; typed as a number here.
+    """
+
+    is_yellow_year_vip: Flag
+    """标识是否为年费黄钻用户（0：不是；1：是）
+
+    Whether the user is a yearly yellow-diamond member.
+
+    Sent as a numeric string ("1") by design; typed as a number here.
+    """
+
+    @property
+    def is_degraded(self) -> bool:
+        """True when is_lost = 1: part of the data was lost; do not cache it."""
+        return bool(self.is_lost)

@@ -1,0 +1,61 @@
+# Generated from spec/endpoints/exchange_code.yaml; do not edit, run `make generate`.
+
+from __future__ import annotations
+
+from pydantic import ConfigDict
+from qq_connect._wire import OAuthWireModel, WireInteger, WireNonNegative, WireText
+
+
+class ExchangeCodeWire(OAuthWireModel):
+    """
+    The raw /oauth2.0/token response, as sent on the wire.
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+        arbitrary_types_allowed=True,
+    )
+    error: WireInteger | None = None
+    """
+    错误码
+
+    The OAuth error code; present only when the step failed.
+
+    Only in answers that report a failure.
+    """
+    error_description: WireText | None = None
+    """
+    错误描述
+
+    What went wrong; may end with a space.
+
+    Only in answers that report a failure.
+    """
+    access_token: WireText | None = None
+    """
+    授权令牌，Access_Token。
+
+    The access token for OpenAPI calls.
+    """
+    expires_in: WireNonNegative | None = None
+    """
+    该access token的有效期，单位为秒。
+
+    Seconds the token lives (7776000, newer tokens 5184000); a numeric string in JSON, as in the form body.
+
+    Sent as a numeric string ("1") by design; typed as a number here.
+    """
+    refresh_token: WireText | None = None
+    """
+    在授权自动续期步骤中，获取新的Access_Token时需要提供的参数。注：refresh_token仅一次有效
+
+    Renews the token once (refresh_access_token); single use.
+    """
+    openid: WireText | None = None
+    """
+    用户的openid，仅在传入need_openid时返回。
+
+    The user's openid; only with need_openid.
+
+    Optional: the page says it is sometimes absent.
+    """

@@ -1,0 +1,53 @@
+# Generated from spec/endpoints/get_openid.yaml; do not edit, run `make generate`.
+
+from __future__ import annotations
+
+from pydantic import ConfigDict
+from qq_connect._wire import OAuthWireModel, WireInteger, WireText
+
+
+class GetOpenidWire(OAuthWireModel):
+    """
+    The raw /oauth2.0/me response, as sent on the wire.
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+        arbitrary_types_allowed=True,
+    )
+    error: WireInteger | None = None
+    """
+    错误码
+
+    The OAuth error code; present only when the step failed.
+
+    Only in answers that report a failure.
+    """
+    error_description: WireText | None = None
+    """
+    错误描述
+
+    What went wrong; may end with a space.
+
+    Only in answers that report a failure.
+    """
+    client_id: WireText | None = None
+    """
+    用户的appid。
+
+    The app's appid, as a string.
+    """
+    openid: WireText | None = None
+    """
+    用户的openid，与用户QQ号码一一对应。
+
+    The user's openid for this app (32 upper-case hex characters).
+    """
+    unionid: WireText | None = None
+    """
+    用户的unionid，仅在传入unionid=1时返回。
+
+    The user's unionid (UID_ and 32 hex characters); only with unionid.
+
+    Optional: the page says it is sometimes absent.
+    """

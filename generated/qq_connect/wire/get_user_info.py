@@ -1,0 +1,183 @@
+# Generated from spec/endpoints/get_user_info.yaml; do not edit, run `make generate`.
+
+from __future__ import annotations
+
+from pydantic import ConfigDict
+from qq_connect._wire import RetWireModel, WireFlag, WireInteger, WireNonNegative, WireText
+
+
+class GetUserInfoWire(RetWireModel):
+    """
+    The raw /user/get_user_info response, as sent on the wire.
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+        arbitrary_types_allowed=True,
+    )
+    ret: WireInteger
+    """
+    返回码
+
+    Return code; 0 is success, every other value is a failure.
+    """
+    msg: WireText
+    """
+    如果ret<0，会有相应的错误信息提示，返回数据全部用UTF-8编码。
+
+    Error message; in practice also set for positive codes.
+    """
+    is_lost: WireFlag | None = None
+    """
+    (文档表格未列出，仅见于返回示例)
+
+    1 when part of the data was lost or degraded.
+
+    Example-only: the page's example shows it, its table does not.
+    """
+    nickname: WireText | None = None
+    """
+    用户在QQ空间的昵称。
+
+    The user's Qzone nickname.
+    """
+    gender: WireText | None = None
+    """
+    性别。 如果获取不到则默认返回"男"
+
+    Gender, "男" or "女" (男 when unknown).
+    """
+    gender_type: WireInteger | None = None
+    """
+    (文档表格未列出，仅见于返回示例)
+
+    Gender as a number (always 2 in known captures).
+
+    Example-only: the page's example shows it, its table does not.
+    """
+    province: WireText | None = None
+    """
+    (文档表格未列出，仅见于返回示例)
+
+    Province.
+
+    Example-only: the page's example shows it, its table does not.
+    """
+    city: WireText | None = None
+    """
+    (文档表格未列出，仅见于返回示例)
+
+    City.
+
+    Example-only: the page's example shows it, its table does not.
+    """
+    year: WireInteger | None = None
+    """
+    (文档表格未列出，仅见于返回示例)
+
+    Year of birth.
+
+    Example-only: the page's example shows it, its table does not.
+
+    Sent as a numeric string ("1") by design; typed as a number here.
+    """
+    constellation: WireText | None = None
+    """
+    (文档表格未列出，仅见于返回示例)
+
+    Star sign; often empty.
+
+    Example-only: the page's example shows it, its table does not.
+    """
+    figureurl: WireText | None = None
+    """
+    大小为30×30像素的QQ空间头像URL。
+
+    Qzone avatar, 30x30 px. The URL embeds the app id and the openid.
+    """
+    figureurl_1: WireText | None = None
+    """
+    大小为50×50像素的QQ空间头像URL。
+
+    Qzone avatar, 50x50 px. The URL embeds the app id and the openid.
+    """
+    figureurl_2: WireText | None = None
+    """
+    大小为100×100像素的QQ空间头像URL。
+
+    Qzone avatar, 100x100 px. The URL embeds the app id and the openid.
+    """
+    figureurl_qq_1: WireText | None = None
+    """
+    大小为40×40像素的QQ头像URL。
+
+    QQ avatar, 40x40 px. The URL embeds the app id and the openid.
+    """
+    figureurl_qq_2: WireText | None = None
+    """
+    大小为100×100像素的QQ头像URL。需要注意，不是所有的用户都拥有QQ的100x100的头像，但40x40像素则是一定会有。
+
+    QQ avatar, 100x100 px; not every user has one (40x40 always exists).
+
+    Optional: the page says it is sometimes absent.
+    """
+    figureurl_qq: WireText | None = None
+    """
+    (文档表格未列出，仅见于返回示例)
+
+    QQ avatar, 640x640 px (newer answers). The URL embeds the app id and the openid.
+
+    Example-only: the page's example shows it, its table does not.
+    """
+    figureurl_type: WireInteger | None = None
+    """
+    (文档表格未列出，仅见于返回示例)
+
+    Avatar type.
+
+    Example-only: the page's example shows it, its table does not.
+
+    Sent as a numeric string ("1") by design; typed as a number here.
+    """
+    is_yellow_vip: WireFlag | None = None
+    """
+    标识用户是否为黄钻用户（0：不是；1：是）
+
+    Whether the user is a yellow-diamond member.
+
+    Sent as a numeric string ("1") by design; typed as a number here.
+    """
+    vip: WireFlag | None = None
+    """
+    标识用户是否为黄钻用户（0：不是；1：是）
+
+    Whether the user is a yellow-diamond member (the page's second flag for it).
+
+    Sent as a numeric string ("1") by design; typed as a number here.
+    """
+    yellow_vip_level: WireNonNegative | None = None
+    """
+    黄钻等级
+
+    Yellow-diamond level; only for yellow-diamond users.
+
+    Optional: the page says it is sometimes absent.
+
+    Sent as a numeric string ("1") by design; typed as a number here.
+    """
+    level: WireNonNegative | None = None
+    """
+    黄钻等级
+
+    Yellow-diamond level.
+
+    Sent as a numeric string ("1") by design; typed as a number here.
+    """
+    is_yellow_year_vip: WireFlag | None = None
+    """
+    标识是否为年费黄钻用户（0：不是；1：是）
+
+    Whether the user is a yearly yellow-diamond member.
+
+    Sent as a numeric string ("1") by design; typed as a number here.
+    """

@@ -1,0 +1,53 @@
+# Generated from spec/endpoints/refresh_access_token.yaml; do not edit, run `make generate`.
+
+from __future__ import annotations
+
+from pydantic import ConfigDict
+from qq_connect._wire import OAuthWireModel, WireInteger, WireNonNegative, WireText
+
+
+class RefreshAccessTokenWire(OAuthWireModel):
+    """
+    The raw /oauth2.0/token response, as sent on the wire.
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+        arbitrary_types_allowed=True,
+    )
+    error: WireInteger | None = None
+    """
+    错误码
+
+    The OAuth error code; present only when the step failed.
+
+    Only in answers that report a failure.
+    """
+    error_description: WireText | None = None
+    """
+    错误描述
+
+    What went wrong; may end with a space.
+
+    Only in answers that report a failure.
+    """
+    access_token: WireText | None = None
+    """
+    授权令牌，Access_Token。
+
+    The new access token.
+    """
+    expires_in: WireNonNegative | None = None
+    """
+    该access token的有效期，单位为秒。
+
+    Seconds the new token lives; a numeric string in JSON.
+
+    Sent as a numeric string ("1") by design; typed as a number here.
+    """
+    refresh_token: WireText | None = None
+    """
+    在授权自动续期步骤中，获取新的Access_Token时需要提供的参数。每次会返回新的refresh_token。
+
+    The next refresh token; the one sent is spent.
+    """
