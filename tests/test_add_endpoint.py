@@ -1,7 +1,8 @@
 """README "Adding an endpoint", performed on a copy of the repository, touching only spec/.
 
-The copy (git-tracked files, the real ``.venv`` symlinked) gets a new endpoint,
-``get_simple_userinfo`` (GET only, JSON only, text fields), listed in ``spec/api.yaml``;
+The copy (git-tracked files, the real ``.venv`` symlinked) gets a new endpoint of the
+OpenAPI shape, ``get_profile_card`` (made up: GET only, JSON only, text fields), listed in
+``spec/api.yaml``;
 ``python -m generator`` regenerates; then the generated client's new method parses the
 answer of the copy's fake graph.qq.com, and the copy's spec-driven tests pass with no
 edit outside spec/. Everything runs on 127.0.0.1, in subprocesses with timeouts.
@@ -28,12 +29,12 @@ pytestmark = [
     pytest.mark.skipif(bool(os.environ.get(INNER)), reason="already inside the copy's run"),
 ]
 
-NAME = "get_simple_userinfo"
+NAME = "get_profile_card"
 ENDPOINT_YAML = """\
-# user/get_simple_userinfo — the logged-in user's nickname, avatar and gender
-# (wiki.connect.qq.com/get_simple_userinfo).
-name: get_simple_userinfo
-path: /user/get_simple_userinfo
+# user/get_profile_card — a made-up endpoint of the OpenAPI shape (ret/msg, JSON), for the
+# test that adding one takes YAML only.
+name: get_profile_card
+path: /user/get_profile_card
 methods: [GET]
 formats: [json]
 zh: 获取登录用户在QQ空间的信息，包括昵称、头像、性别及黄钻信息。
@@ -59,11 +60,11 @@ response:
 examples:
   - name: success
     format: json
-    file: ../examples/get_simple_userinfo/success.json
+    file: ../examples/get_profile_card/success.json
     note: Transcribed from the page; the openid in the avatar URL is made up.
   - name: not_logged_in
     format: json
-    file: ../examples/get_simple_userinfo/not_logged_in.json
+    file: ../examples/get_profile_card/not_logged_in.json
     note: The error example shared by every OpenAPI page.
 """
 SUCCESS = {
@@ -83,7 +84,7 @@ CLIENT_CALL = """\
 import json, sys
 from qq_connect import QQConnect
 with QQConnect(app_id="101234567", base_url=sys.argv[1], max_retries=0, timeout=5.0) as client:
-    info = client.get_simple_userinfo("ACCESSTOKEN", "0123456789ABCDEF0123456789ABCDEF")
+    info = client.get_profile_card("ACCESSTOKEN", "0123456789ABCDEF0123456789ABCDEF")
 print(type(info).__name__)
 print(json.dumps(info.model_dump(mode="json"), ensure_ascii=False))
 """
@@ -186,7 +187,7 @@ def test_the_new_method_parses_the_fake_servers_answer(repo: Path) -> None:
             server.communicate()
     assert called.returncode == 0, called.stdout + called.stderr
     class_name, dumped = called.stdout.strip().splitlines()
-    assert class_name == "SimpleUserinfo"
+    assert class_name == "ProfileCard"
     assert json.loads(dumped) == {
         "msg": "", "nickname": "小明 Peter", "figureurl": SUCCESS["figureurl"], "gender": "男",
         "is_yellow_vip": True}

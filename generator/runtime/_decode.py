@@ -97,7 +97,7 @@ def unwrap_jsonp(text: bytes) -> bytes:
     if name != JSONP_CALLBACK:
         shown = name[:40].decode("ascii")
         raise BodyRefused(f"JSONP callback {shown!r} instead of 'callback'")
-    if not payload.startswith(b"{"):
+    if not (payload.startswith(b"{") and payload.endswith(b"}")):
         raise BodyRefused("JSONP must wrap a JSON object")
     return payload
 
