@@ -96,6 +96,7 @@ class Field:
     marks_degraded: bool
     marks_expiry: bool
     sensitive: Literal["secret", "identity", ""]
+    placeholder_value: str  # "" unless this value means the data is a placeholder
 
     @property
     def documented(self) -> bool:
@@ -173,6 +174,10 @@ class Endpoint:
     @property
     def uses_app_key(self) -> bool:
         return any(p.source == "app_key" for p in self.parameters)
+
+    @property
+    def placeholder_field(self) -> Field | None:
+        return next((f for f in self.fields if f.placeholder_value), None)
 
     @property
     def code_tables(self) -> tuple[CodeTable, ...]:

@@ -175,6 +175,7 @@ def _field(data: dict[str, Any], tables: dict[str, CodeTable]) -> Field:
         marks_degraded=data.get("marks_degraded", False),
         marks_expiry=data.get("marks_expiry", False),
         sensitive=data.get("sensitive", ""),
+        placeholder_value=data.get("placeholder_value", ""),
     )
 
 

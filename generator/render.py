@@ -49,6 +49,7 @@ _FILTERS: dict[str, Callable[..., Any]] = {
     "result_module_docstring": texts.result_module_docstring,
     "result_docstring": texts.result_docstring,
     "degraded_docstring": texts.degraded_docstring,
+    "placeholder_docstring": texts.placeholder_docstring,
     "code_table_docstring": texts.code_table_docstring,
     "package_docstring": texts.package_docstring,
     "sync_client_docstring": texts.sync_client_docstring,

@@ -62,6 +62,11 @@ def degraded_docstring(field: Field) -> str:
     return f"True when {field.name} = 1: part of the data was lost; do not cache it."
 
 
+def placeholder_docstring(field: Field) -> str:
+    return (f"True when {field.name} is {field.placeholder_value!r}: placeholder data for an app "
+            "not yet approved, not the user's.")
+
+
 def code_table_docstring(table: CodeTable) -> str:
     return (f"{table.zh}\n\n{table.en}\n\nCode {table.none_code} means none "
             f"({table.none_label}); codes not in the table read {table.other_label}.")

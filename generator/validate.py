@@ -190,7 +190,7 @@ def _endpoint_problems(document: Document, tables: set[str] | None, common: list
     yield from _duplicates(document, ("response", "fields"), "name")
     for index, field in enumerate(fields):
         yield from _field_problems(document, ("response", "fields", index), field, tables)
-    for flag in ("marks_degraded", "marks_expiry"):
+    for flag in ("marks_degraded", "marks_expiry", "placeholder_value"):
         if sum(1 for field in fields if field.get(flag)) > 1:
             yield document.problem(("response", "fields"), f"at most one field {flag}")
     yield from _error_shape_problems(document, fields)
@@ -293,6 +293,10 @@ def _field_problems(document: Document, path: tuple[str | int, ...], field: dict
         yield document.problem((*path, "marks_degraded"), "only a flag can mark a result degraded")
     if field.get("marks_expiry") and field["kind"] != "duration":
         yield document.problem((*path, "marks_expiry"), "only a duration can mark an expiry")
+    if "placeholder_value" in field and (field["kind"] != "text" or
+                                         field["source"] != "documented"):
+        yield document.problem((*path, "placeholder_value"),
+                               "only a documented text field has a placeholder value")
     if "sensitive" in field and field["kind"] != "text":
         yield document.problem((*path, "sensitive"), "only a text field is sensitive")
 

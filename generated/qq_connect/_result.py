@@ -65,6 +65,12 @@ class Result(BaseModel):
         """True when the answer says part of its data was lost: do not cache it."""
         return False
 
+    @property
+    def is_placeholder(self) -> bool:
+        """True when the answer is placeholder data (an app not yet approved gets ret 0 and
+        made-up values): a success, but not the user's."""
+        return False
+
 
 class ExpiringResult(Result):
     """A result that holds a lifetime counted from the moment of the answer (a token)."""

@@ -3,7 +3,7 @@
 ``/oauth2.0/ticket`` uses every construct the login endpoints brought: the OAuth error
 shape, form / JSON / JSONP answers, a per-endpoint format parameter and host, parameters
 from the app id, the app key, fixed values, flags and lists, numeric strings by design,
-optional and sensitive fields, a lifetime that marks an expiry, and no retry after sending.
+optional and sensitive fields, a placeholder value, a lifetime that marks an expiry, and no retry after sending.
 """
 
 from __future__ import annotations
@@ -52,7 +52,8 @@ TICKET: Data = {
         _field("error_description", "string", "text", "on_error"),
         _field("ticket", "string", "text", "documented", sensitive="secret"),
         _field("lifetime", "string", "duration", "documented", marks_expiry=True),
-        _field("owner", "string", "text", "documented", sensitive="identity"),
+        _field("owner", "string", "text", "documented", sensitive="identity",
+               placeholder_value="nobody"),
         _field("is_new", "string", "flag", "documented"),
         _field("rank", "string", "level", "optional"),
     ]},

@@ -64,6 +64,8 @@ print(json.dumps({
     "ticket": ticket.ticket.get_secret_value(), "lifetime": ticket.lifetime.total_seconds(),
     "expires": (ticket.expires_at - ticket.received_at).total_seconds(),
     "aware": ticket.expires_at.utcoffset() is not None, "owner": ticket.owner,
+    "placeholder": [ticket.is_placeholder, GET_TICKET.parse(
+        b"ticket=T&lifetime=1&owner=nobody&is_new=0").is_placeholder],
     "is_new": ticket.is_new, "rank": ticket.rank, "sent": sent}))
 """)
     assert seen["class"] == "Ticket"
@@ -71,6 +73,7 @@ print(json.dumps({
         assert "TK-1" not in shown and "OWNER-9" not in shown
     assert (seen["ticket"], seen["lifetime"], seen["expires"]) == ("TK-1", 3600.0, 3600.0)
     assert seen["aware"] and seen["owner"] == "OWNER-9"
+    assert seen["placeholder"] == [False, True]
     assert (seen["is_new"], seen["rank"]) == (True, None)
     [(method, url, content)] = seen["sent"]
     # The spec's own host, POST by default, no fmt for the default format, values in order.
@@ -207,6 +210,9 @@ BAD_CASES = {
         "response.fields[5].marks_expiry", "only a duration can mark an expiry"),
     "sensitive_number": (lambda t: t["response"]["fields"][5].__setitem__(
         "sensitive", "secret"), "response.fields[5].sensitive", "only a text field"),
+    "placeholder_on_a_number": (lambda t: t["response"]["fields"][5].__setitem__(
+        "placeholder_value", "9"), "response.fields[5].placeholder_value",
+        "only a documented text field has a placeholder value"),
     "host_without_reason": (lambda t: t.pop("base_url_reason"), "base_url",
                             "say why in base_url_reason"),
     "format_value_unknown": (lambda t: t["format_parameter"]["values"].__setitem__("xml", "xml"),

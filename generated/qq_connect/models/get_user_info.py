@@ -41,6 +41,8 @@ class UserInfo(Result):
     """用户在QQ空间的昵称。
 
     The user's Qzone nickname.
+
+    Apps not yet approved get the nickname qzuser and avatars under appid 111111.
     """
 
     gender: str
@@ -187,3 +189,8 @@ class UserInfo(Result):
     def is_degraded(self) -> bool:
         """True when is_lost = 1: part of the data was lost; do not cache it."""
         return bool(self.is_lost)
+
+    @property
+    def is_placeholder(self) -> bool:
+        """True when nickname is 'qzuser': placeholder data for an app not yet approved, not the user's."""
+        return self.nickname == "qzuser"

@@ -40,6 +40,8 @@ class GetUserInfoWire(RetWireModel):
     用户在QQ空间的昵称。
 
     The user's Qzone nickname.
+
+    Apps not yet approved get the nickname qzuser and avatars under appid 111111.
     """
     gender: WireText | None = None
     """
