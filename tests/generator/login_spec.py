@@ -3,7 +3,8 @@
 ``/oauth2.0/ticket`` uses every construct the login endpoints brought: the OAuth error
 shape, form / JSON / JSONP answers, a per-endpoint format parameter and host, parameters
 from the app id, the app key, fixed values, flags and lists, numeric strings by design,
-optional and sensitive fields, a placeholder value, a lifetime that marks an expiry, and no retry after sending.
+optional and sensitive fields, a placeholder value, a lifetime that marks an expiry, and
+no retry after sending.
 """
 
 from __future__ import annotations

@@ -210,8 +210,10 @@ BAD_CASES = {
         "response.fields[5].marks_expiry", "only a duration can mark an expiry"),
     "sensitive_number": (lambda t: t["response"]["fields"][5].__setitem__(
         "sensitive", "secret"), "response.fields[5].sensitive", "only a text field"),
-    "placeholder_on_a_number": (lambda t: t["response"]["fields"][5].__setitem__(
-        "placeholder_value", "9"), "response.fields[5].placeholder_value",
+    "placeholder_on_a_number": (
+        lambda t: (t["response"]["fields"][4].pop("placeholder_value"),
+                   t["response"]["fields"][5].__setitem__("placeholder_value", "9")),
+        "response.fields[5].placeholder_value",
         "only a documented text field has a placeholder value"),
     "host_without_reason": (lambda t: t.pop("base_url_reason"), "base_url",
                             "say why in base_url_reason"),
