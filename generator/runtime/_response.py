@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Generic, TypeVar
 
 from pydantic import ValidationError
@@ -15,6 +17,15 @@ from ._result import Result
 from ._wire import WireModel
 
 __all__ = ["Endpoint", "FormatParameter"]
+
+
+@cache
+def _secret_patterns(name: str) -> tuple[re.Pattern[str], ...]:
+    """Where a field's value stands in JSON, form pairs and XML."""
+    quoted = re.escape(name)
+    return (re.compile(rf'"{quoted}"\s*:\s*"((?:[^"\\]|\\.)*)'),
+            re.compile(rf"(?:^|&){quoted}=([^&\s]*)"),
+            re.compile(rf"<{quoted}>([^<]*)"))
 
 WireT = TypeVar("WireT", bound=WireModel)
 ResultT = TypeVar("ResultT", bound=Result)
@@ -98,18 +109,15 @@ class Endpoint(Generic[WireT, ResultT]):
             raise self._validation_error(error, body) from None
 
     def secret_values(self, body: bytes) -> list[str]:
-        """The values of the answer's sensitive fields (tokens, openids), to scrub from copies."""
-        if not self.secret_fields:
-            return []
-        try:
-            decoded = decode_body(body, self.encodings, self.xml_root)
-            values = (decoded.values if decoded.values is not None
-                      else self.wire_model.model_validate_json(decoded.json_text or b"{}")
-                      .model_dump())
-        except (BodyRefused, ValidationError):
-            return []
-        return [str(values[name]) for name in self.secret_fields
-                if isinstance(values.get(name), str) and values[name]]
+        """The values of the answer's sensitive fields (tokens, openids), as the body spells them.
+
+        Read leniently from the raw text, so a truncated or broken body still gives up its
+        secrets to be masked in error excerpts and captures.
+        """
+        text = body.decode("utf-8", "replace")
+        found = {match.group(1) for name in sorted(self.secret_fields)
+                 for pattern in _secret_patterns(name) for match in pattern.finditer(text)}
+        return sorted(value for value in found if value)
 
     def _validation_error(self, error: ValidationError, body: bytes) -> DecodeError:
         problems: dict[str, str] = {}
