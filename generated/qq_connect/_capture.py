@@ -15,29 +15,40 @@ import json
 import re
 import time
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from urllib.parse import quote, quote_plus
 
 from ._decode import sniff_encoding
 from ._errors import RequestInfo
 
-__all__ = ["SCRUBBED", "scrub", "write_capture"]
+__all__ = ["SCRUBBED", "masker", "scrub", "write_capture"]
 
 SCRUBBED = "SCRUBBED"
 _DROPPED_HEADERS = frozenset({"set-cookie", "cookie", "authorization"})
 
 
 def _forms(secret: str) -> set[str]:
-    return {secret, quote(secret, safe=""), quote_plus(secret, safe="")}
+    return {secret, quote(secret, safe=""), quote_plus(secret, safe=""),
+            quote_plus(secret, safe="").replace("~", "%7E")}
+
+
+def masker(secrets: Iterable[str], mask: str = SCRUBBED) -> Callable[[str], str]:
+    """A function that replaces each secret (raw or percent-encoded) where it is a whole word.
+
+    Whole words only: an app id of ``1`` must not turn every digit 1 into the mask.
+    """
+    forms = sorted({form for s in secrets if s for form in _forms(s)}, key=len, reverse=True)
+    if not forms:
+        return str
+    pattern = re.compile("(?<![0-9A-Za-z])(?:" + "|".join(map(re.escape, forms))
+                         + ")(?![0-9A-Za-z])")
+    return lambda text: pattern.sub(mask, text)
 
 
 def scrub(text: str, secrets: Iterable[str]) -> str:
     """``text`` with each secret (raw or percent-encoded) replaced where it is a whole word."""
-    for secret in sorted({form for s in secrets if s for form in _forms(s)}, key=len,
-                         reverse=True):
-        text = re.sub(rf"(?<![0-9A-Za-z]){re.escape(secret)}(?![0-9A-Za-z])", SCRUBBED, text)
-    return text
+    return masker(secrets)(text)
 
 
 def write_capture(directory: Path, request: RequestInfo, status: int,

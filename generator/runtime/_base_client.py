@@ -19,13 +19,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import Any, ClassVar, Generic, ParamSpec, Self, TypeVar, cast
-from urllib.parse import quote
 
 import anyio
 import httpx
 from pydantic import SecretStr
 
-from ._capture import write_capture
+from ._capture import masker, write_capture
 from ._errors import (
     ApiError,
     ConnectError,
@@ -37,7 +36,7 @@ from ._errors import (
     ResponseTooLargeError,
     TransportError,
 )
-from ._request import encode_parameters, encode_rfc1738, reveal
+from ._request import encode_parameters, reveal
 from ._response import Endpoint
 from ._result import Result
 
@@ -215,10 +214,7 @@ class CallState(Generic[ResultT]):
             sent.append((endpoint.format_parameter.name, format_value))
         hidden = service.secret_parameters
         self.secrets = [value for name, value in sent if name in hidden and value]
-        self._secret_forms = sorted({form for secret in self.secrets
-                                     for form in (secret, encode_rfc1738(secret),
-                                                  quote(secret, safe=""))},
-                                    key=len, reverse=True)
+        self.hide = masker(self.secrets, REDACTED)
         url = client.url_of(endpoint)
         shown = encode_parameters(sent, hide=hidden, mask=REDACTED)
         self.info = RequestInfo(endpoint.name, method, f"{url}?{shown}")
@@ -237,12 +233,6 @@ class CallState(Generic[ResultT]):
             self.arguments = {"method": method, "url": url, "content": encoded.encode("ascii"),
                               "headers": {"Content-Type": "application/x-www-form-urlencoded"},
                               "timeout": request_timeout}
-
-    def hide(self, text: str) -> str:
-        """``text`` with the call's secrets masked, as sent and percent-encoded."""
-        for form in self._secret_forms:
-            text = text.replace(form, REDACTED)
-        return text
 
     def transport_error(self, error: httpx.TransportError) -> TransportError:
         # httpx messages can quote the URL, which carries the secrets as sent (RFC 1738).
@@ -271,12 +261,14 @@ class CallState(Generic[ResultT]):
     def finish(self, response: httpx.Response) -> RawResponse[ResultT]:
         """The whole answer, unparsed; recorded first if the client keeps captures."""
         content = b"".join(self._chunks)
+        # The answer may hold secrets of its own (a new token) besides echoing the call's.
+        secrets = [*self.secrets, *self.endpoint.secret_values(content)]
         if self.client.capture_dir is not None and response.status_code == 200:
-            secrets = [*self.secrets, *self.endpoint.secret_values(content)]
             write_capture(self.client.capture_dir, self.info, response.status_code,
                           response.headers, content, secrets)
         return RawResponse(self.endpoint, self.info, response, content,
-                           time.monotonic() - self.started, self.retries_taken, self.hide)
+                           time.monotonic() - self.started, self.retries_taken,
+                           masker(secrets, REDACTED))
 
     def next_step(self, outcome: RawResponse[ResultT] | QQConnectError,
                   headers: Mapping[str, str] | None) -> RawResponse[ResultT] | float:
@@ -342,7 +334,10 @@ class RedactSecrets(logging.Filter):
 
 
 LOG_FILTER = RedactSecrets()
-for _name in ("httpx", "qq_connect"):
+# A logger's filters see only the records logged on it, not on its children: httpcore logs
+# on its submodules' loggers (response headers, which a redirect can fill with a code).
+for _name in ("httpx", "httpcore.connection", "httpcore.http11", "httpcore.http2",
+              "httpcore.proxy", "qq_connect"):
     logging.getLogger(_name).addFilter(LOG_FILTER)
 
 # Set while a ``with_raw_response`` method runs: ``_call`` then returns the raw answer.
