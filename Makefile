@@ -28,8 +28,8 @@ bench: $(READY)
 	PYTHONPATH=generated $(BIN)/python -m bench
 
 lint: $(READY)
-	$(BIN)/ruff check generator generated tests bench
-	$(BIN)/mypy --strict generator generated tests
+	$(BIN)/ruff check generator generated tests bench examples
+	$(BIN)/mypy --strict generator generated tests examples
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,4 +1,5 @@
-"""mypy --strict and ruff pass on the generator and its runtime, the package and the tests."""
+"""mypy --strict and ruff pass on the generator and its runtime, the package, the tests and
+the examples."""
 
 from __future__ import annotations
 
@@ -18,11 +19,12 @@ def run(*command: str) -> subprocess.CompletedProcess[str]:
 
 @pytest.mark.slow
 def test_mypy_strict() -> None:
-    result = run(sys.executable, "-m", "mypy", "--strict", "generator", "generated", "tests")
+    result = run(sys.executable, "-m", "mypy", "--strict", "generator", "generated", "tests",
+                 "examples")
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_ruff() -> None:
     result = run(str(BIN / "ruff"), "check", "--no-cache", "generator", "generated", "tests",
-                 "bench")
+                 "bench", "examples")
     assert result.returncode == 0, result.stdout + result.stderr
