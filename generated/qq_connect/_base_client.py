@@ -238,8 +238,10 @@ class CallState(Generic[ResultT]):
     def transport_error(self, error: httpx.TransportError) -> TransportError:
         # httpx messages can quote the URL, which carries the secrets as sent (RFC 1738).
         reason = self.hide(f"{type(error).__name__}: {error}")
+        # A reset or an early close breaks the connection as a refused one does.
+        broken = (httpx.NetworkError, httpx.RemoteProtocolError)
         kind = RequestTimeoutError if isinstance(error, httpx.TimeoutException) else (
-            ConnectError if isinstance(error, httpx.ConnectError) else TransportError)
+            ConnectError if isinstance(error, broken) else TransportError)
         failure = kind(self.info.endpoint, reason)
         # Refused or unreachable: the request never left, so even a single-use code is intact.
         failure.unsent = isinstance(error, (httpx.ConnectError, httpx.ConnectTimeout))
