@@ -477,7 +477,7 @@ def _user_info(user: User, app_id: str, openid: str) -> dict[str, object]:
     return info
 
 
-SIMPLE_FIELDS = ("ret", "msg", "is_lost", "nickname", "gender", "figureurl", "figureurl_1",
+SIMPLE_FIELDS = ("ret", "msg", "nickname", "gender", "figureurl", "figureurl_1",
                  "figureurl_2", "figureurl_qq_1", "figureurl_qq_2", "is_yellow_vip", "vip",
                  "yellow_vip_level", "level", "is_yellow_year_vip")
 
