@@ -208,7 +208,7 @@ def test_get_simple_userinfo_answers_the_mobile_subset(
     info = call(client, "/user/get_simple_userinfo", tokens["access_token"],
                 flow.openid(APP.app_id, yellow))
     assert list(info) == [
-        "ret", "msg", "is_lost", "nickname", "gender", "figureurl", "figureurl_1",
+        "ret", "msg", "nickname", "gender", "figureurl", "figureurl_1",
         "figureurl_2", "figureurl_qq_1", "figureurl_qq_2", "is_yellow_vip", "vip",
         "yellow_vip_level", "level", "is_yellow_year_vip"]
     assert call(client, USER_INFO, tokens["access_token"],
