@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import random
+import sys
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -104,6 +105,10 @@ HOSTILE_FORM = [
 HOSTILE: Mapping[str, list[bytes]] = {"json": HOSTILE_JSON, "xml": HOSTILE_XML,
                                       "jsonp": HOSTILE_JSONP, "form": HOSTILE_FORM}
 ERROR_RETS = (*LISTED_RETS[:: max(1, len(LISTED_RETS) // 6)], UNLISTED_RET)
+# One digit more than Python turns into an int (0: no limit, no such body).
+digits = sys.get_int_max_str_digits() and sys.get_int_max_str_digits() + 1
+# The deepest nesting the client's JSON parser reads (pydantic's limit).
+MAX_NESTING = 200
 
 
 def field_value(rng: random.Random, field: Field, drifty: bool = True) -> Any:
@@ -209,7 +214,11 @@ def targeted_bodies(endpoint: Endpoint) -> Iterator[tuple[str, bytes]]:
                  for f in endpoint.fields
                  for value in BAD_VALUES[f.kind][:1] + (BAD_JSON_ONLY[f.kind][:1]
                                                         if json_like else ())]
-        for document in documents + wrong:
+        # Numeric strings longer than Python reads (the schema's patterns have no bound).
+        too_long = [{**(failure if f.presence == "on_error" else success),
+                     f.name: "0" * (digits - 1) + "1"}
+                    for f in endpoint.fields if f.kind != "text" and digits]
+        for document in documents + wrong + too_long:
             yield format, encode(document, format)
         if json_like:
             # The other wire type: numbers as numeric strings, numeric strings as numbers.
@@ -221,6 +230,10 @@ def targeted_bodies(endpoint: Endpoint) -> Iterator[tuple[str, bytes]]:
             yield format, _wrap(format, head + b', "%s": %d}' % (code.encode(), LISTED_RETS[1]))
             yield format, _wrap(format, head + b', "%s": "again"}' % message.encode())
             yield format, _wrap(format, head + b",")
+            # What Python's json reads and the client does not: deep nesting, lone surrogates.
+            depth = MAX_NESTING + 1
+            yield format, _wrap(format, head + b', "extra": %s%s}' % (b"[" * depth, b"]" * depth))
+            yield format, _wrap(format, head + b', "extra": "\\ud800"}')
         if format == "json":
             yield format, b"[]"  # not an object
         elif format == "jsonp":

@@ -70,6 +70,8 @@ def expected_classes(endpoint: Endpoint) -> set[tuple[str, str, str]]:
         expected.add(("error", "required field missing", "return_code"))
     expected |= {("error", "wrong value", f.kind) for f in endpoint.fields
                  if f.kind != "text" or json_like}
+    expected |= {("error", "number too long to read", f.kind) for f in endpoint.fields
+                 if f.kind != "text"}
     unusable = {"json": {"the body is not an object", "unparseable JSON"},
                 "jsonp": {"unusable jsonp", "unparseable JSON"},
                 "xml": {"unusable XML"}, "form": {"unusable form"}}
