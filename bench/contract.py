@@ -130,7 +130,9 @@ def peak_memory(path: Path) -> tuple[float, float]:
 
 
 def rows(rounds: int, sample_size: int, memory_counts: list[int]) -> list[Row]:
-    mixed = [(e, b) for e, f, b in bodies(sample_size * 2, seed=100_000) if f == "json"]
+    # The endpoints the contenders know (ret/msg, JSON); the corpus now spans every encoding.
+    mixed = [(e, b) for e, f, b in bodies(sample_size * 4, seed=100_000)
+             if f == "json" and e in WIRE]
     clean = [(e, b) for e, b in mixed if not check_body(CONTRACTS[e], b, "json")]
     result = []
     for label, sample in (("mixed corpus", mixed[:sample_size]),

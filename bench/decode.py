@@ -77,7 +77,7 @@ def json_rows(rounds: int, number: int) -> list[Row]:
 
 
 def _rejects_every_attack() -> bool:
-    for path in sorted(CORPUS.glob("*.xml")):
+    for path in sorted(CORPUS.glob("*/*.xml")):  # refused/<endpoint>/<attack>.xml
         body = path.read_bytes().replace(b"WATCHPORT", b"9")
         try:
             GET_VIP_RICH_INFO.parse(body)

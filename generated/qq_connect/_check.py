@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import cache, cached_property
@@ -222,6 +223,36 @@ def reference_schema_findings(contract: Contract, document: object,
             yield Finding("error", path, error.message, "", describe(error.instance))
 
 
+def readable(value: object) -> bool:
+    """False for a numeric string with more digits than Python turns into an int.
+
+    The schema's patterns accept any length; the client (like any Python reader) refuses
+    past ``sys.get_int_max_str_digits()`` digits, so the check calls that an error.
+    """
+    limit = sys.get_int_max_str_digits()
+    if type(value) is not str or limit == 0 or len(value) <= limit:
+        return True
+    try:
+        int(value)
+    except ValueError:
+        return False
+    return True
+
+
+def unreadable_findings(contract: Contract, document: object,
+                        judged: Mapping[str, str | None]) -> Iterator[Finding]:
+    """Numbers the schema accepts but no reader can hold: errors on both judges' paths."""
+    if type(document) is not dict:
+        return
+    fields = contract.fields
+    for name, value in document.items():
+        rule = fields.get(name)
+        if rule is not None and rule.kind != "text" and judged[name] is None \
+                and not readable(value):
+            yield Finding("error", escape_pointer(name), "number too long to read",
+                          f"at most {sys.get_int_max_str_digits()} digits", describe(value))
+
+
 def drift_findings(contract: Contract, document: object, from_json: bool,
                    duplicates: tuple[str, ...], judged: Mapping[str, str | None]
                    ) -> Iterator[Finding]:
@@ -238,8 +269,8 @@ def drift_findings(contract: Contract, document: object, from_json: bool,
             yield Finding("drift", escape_pointer(name), "field not in the spec", "absent",
                           describe(value))
             continue
-        if judged[name] is not None or rule.kind == "text":
-            continue
+        if judged[name] is not None or rule.kind == "text" or not readable(value):
+            continue  # wrong or unreadable values are errors; nothing to add
         if from_json and type(value) is str and rule.wire_type == "integer":
             yield Finding("drift", escape_pointer(name), "number sent as a numeric string",
                           "a JSON number", describe(value))
@@ -311,13 +342,50 @@ def _msgspec_decoder() -> Callable[[bytes], object] | None:
 
 _quick_decode = _msgspec_decoder() or (lambda body: None)
 
+# Python's json reads two things the client's parser (pydantic's) refuses: a value inside
+# more than MAX_NESTING arrays and objects, and a string holding a lone UTF-16 surrogate
+# ("\ud800" unpaired, no Unicode text). The check refuses them too, on both judges' paths,
+# so that its errors are the client's refusals; a bound also keeps the verdict from
+# depending on how much stack Python has left.
+MAX_NESTING = 200
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def refuse_unreadable(body: bytes, document: object) -> None:
+    """Raise ValueError if the client cannot read ``document``; cheap for flat answers."""
+    deep = body.count(b"[") + body.count(b"{") > MAX_NESTING
+    surrogates = _SURROGATE_ESCAPE.search(body) is not None
+    if not (deep or surrogates):
+        return
+    pending: list[tuple[object, int]] = [(document, 0)]
+    while pending:
+        value, depth = pending.pop()
+        if depth > MAX_NESTING:
+            raise ValueError(f"nested deeper than {MAX_NESTING} arrays and objects")
+        texts: list[object] = [value]
+        if isinstance(value, dict):
+            texts = list(value)
+            pending.extend((item, depth + 1) for item in value.values())
+        elif isinstance(value, list):
+            pending.extend((item, depth + 1) for item in value)
+        if surrogates and any(isinstance(text, str) and _LONE_SURROGATE.search(text)
+                              for text in texts):
+            raise ValueError("a lone UTF-16 surrogate: not Unicode text")
+
 
 def load_json(body: bytes) -> tuple[object, tuple[str, ...]]:
-    """Parse as the reference does (``json``; last duplicate wins), noting duplicate keys."""
+    """Parse as the reference does (``json``; last duplicate wins), noting duplicate keys.
+
+    Raises ValueError (or RecursionError) for what is no JSON the client reads.
+    """
     quick = _quick_decode(body)
     if isinstance(quick, dict) and _keys_counted_once(body, len(quick)):
-        return quick, ()  # a flat object whose every key was counted once: no duplicates
+        # A flat object whose every key was counted once: no duplicates.
+        refuse_unreadable(body, quick)
+        return quick, ()
     document = _DECODER.decode(body.decode("utf-8").removeprefix("\ufeff"))
+    refuse_unreadable(body, document)
     if isinstance(document, _WithDuplicates):
         return dict(document), document.duplicates
     return document, ()
@@ -341,11 +409,14 @@ class _CleanProof:
         self._unset = msgspec.UNSET
         bounds = {"flag": msgspec.Meta(ge=0, le=1), "timestamp": msgspec.Meta(ge=0),
                   "duration": msgspec.Meta(ge=0), "level": msgspec.Meta(ge=0)}
+        # A numeric string longer than Python reads is an error (``readable``): not clean.
+        digits = sys.get_int_max_str_digits() or None
         fields: list[tuple[str, Any, Any]] = []
         for name, rule in contract.fields.items():
             base: Any = str if rule.kind == "text" else int
             if rule.kind != "text" and rule.wire_type == "string":
-                base = Annotated[str, msgspec.Meta(pattern=_KINDS[rule.kind][0].pattern)]
+                base = Annotated[str, msgspec.Meta(pattern=_KINDS[rule.kind][0].pattern,
+                                                   max_length=digits)]
             elif rule.kind in bounds:
                 base = Annotated[int, bounds[rule.kind]]
             fields.append((name, base | msgspec.UnsetType, msgspec.UNSET))
@@ -420,7 +491,7 @@ def check_document(contract: Contract, document: object, *, from_json: bool,
                    duplicates: tuple[str, ...] = (), reference: bool = False) -> list[Finding]:
     judge: SchemaJudge = reference_schema_findings if reference else fast_schema_findings
     judged = judge_fields(contract, document)
-    return [*judge(contract, document, judged),
+    return [*judge(contract, document, judged), *unreadable_findings(contract, document, judged),
             *drift_findings(contract, document, from_json, duplicates, judged)]
 
 
@@ -463,7 +534,8 @@ def check_body(contract: Contract, body: bytes, format: str, *,
         return [Finding("error", "", f"unparseable JSON: {error}", "a JSON object",
                         describe(body[:40].decode("utf-8", "replace")))]
     if proof is not None and isinstance(document, dict) and proof.schema_valid(body):
-        # No schema finding possible: only the drift rules remain.
-        return list(drift_findings(contract, document, True, duplicates, contract.all_valid))
+        # No schema finding possible: only the rules beyond the schema remain.
+        return [*unreadable_findings(contract, document, contract.all_valid),
+                *drift_findings(contract, document, True, duplicates, contract.all_valid)]
     return check_document(contract, document, from_json=True, duplicates=duplicates,
                           reference=reference)

@@ -1,9 +1,10 @@
 """What the tests know about the endpoints, read from spec/ by the project's own generator.
 
-Nothing here names an endpoint: every endpoint, method, format and field kind comes
-from the spec, and the bodies tests need (valid answers, error answers, broken ones)
-are built from the spec's examples and field kinds. Captures under
-``tests/contract/captures/<endpoint>/`` add to these where present; none is required.
+Nothing here names an endpoint: every endpoint, method, encoding, error shape and field
+kind comes from the spec, and the bodies tests need (valid answers, error answers,
+broken ones) are built from the spec's examples and field kinds, in every encoding the
+endpoint declares (JSON, XML, JSONP ``callback( {...} );``, form ``a=b&c=d``). Captures
+under ``tests/contract/captures/<endpoint>/`` add to these where present; none is required.
 
 The one place that reaches into the generated package's internals is
 ``check_module``: repoint it if the contract check moves.
@@ -12,6 +13,7 @@ The one place that reaches into the generated package's internals is
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -19,6 +21,7 @@ from functools import cache
 from pathlib import Path
 from types import ModuleType
 from typing import Any, Protocol
+from urllib.parse import parse_qsl, quote
 
 import qq_connect
 from generator.load import load_sources
@@ -42,7 +45,10 @@ def load_api(spec: Path = SPEC) -> Api:
 API = load_api()
 ENDPOINTS: tuple[Endpoint, ...] = API.endpoints
 NAMES: tuple[str, ...] = tuple(endpoint.name for endpoint in ENDPOINTS)
-KINDS: tuple[str, ...] = ("return_code", "flag", "timestamp", "code", "level", "integer", "text")
+KINDS: tuple[str, ...] = ("return_code", "flag", "timestamp", "duration", "code", "level",
+                          "integer", "text")
+# Encodings whose values keep JSON's types; in XML and form bodies every value is text.
+JSON_LIKE: tuple[str, ...] = ("json", "jsonp")
 
 
 def endpoint(name: str) -> Endpoint:
@@ -57,8 +63,8 @@ class Parser(Protocol):
 
 
 def parser(name: str) -> Parser:
-    """``qq_connect.endpoints.<NAME>``: the public parser of one endpoint."""
-    found: Parser = getattr(qq_connect.endpoints, name.upper())
+    """``qq_connect.endpoints.<CONSTANT>``: the public parser of one endpoint."""
+    found: Parser = getattr(qq_connect.endpoints, endpoint(name).constant)
     return found
 
 
@@ -84,11 +90,16 @@ def findings(name: str, body: bytes, format: str, *, reference: bool = False) ->
     return [Finding(f.kind, f.pointer, f.message) for f in found]
 
 
+MESSAGE_HEADS = ("unparseable JSON", "unusable XML", "unusable jsonp", "unusable form")
+
+
 def message_class(message: str) -> str:
     """A finding's message without the parser's detail: "unparseable JSON: …" → its head."""
-    for head in ("unparseable JSON", "unusable XML"):
+    for head in MESSAGE_HEADS:
         if message.startswith(head):
             return head
+    if " never answers " in message:
+        return "never answers"
     return message
 
 
@@ -97,6 +108,19 @@ def message_class(message: str) -> str:
 
 def field_named(e: Endpoint, name: str) -> Field | None:
     return next((f for f in e.fields if f.name == name), None)
+
+
+def code_field(e: Endpoint) -> Field:
+    """The field that says an answer failed (``ret``, OAuth's ``error``)."""
+    found = field_named(e, e.errors.code_field)
+    assert found is not None, e.name
+    return found
+
+
+def message_field(e: Endpoint) -> Field:
+    found = field_named(e, e.errors.message_field)
+    assert found is not None, e.name
+    return found
 
 
 def known_codes(f: Field) -> frozenset[int]:
@@ -118,52 +142,93 @@ def listed_ret_per_category() -> dict[str, int]:
 
 
 def documented_success(e: Endpoint) -> tuple[Field, ...]:
+    """Fields every successful answer carries (beyond the error shape's own)."""
     return tuple(f for f in e.success_fields if f.documented)
 
 
 def example_only(e: Endpoint) -> tuple[Field, ...]:
-    return tuple(f for f in e.fields if not f.documented)
+    """Fields the page's example shows but its table does not: their absence is drift."""
+    return tuple(f for f in e.fields if f.example_only)
+
+
+def optional_fields(e: Endpoint) -> tuple[Field, ...]:
+    """Fields a successful answer may leave out without any finding."""
+    return tuple(f for f in e.fields if f.presence == "optional")
+
+
+def numeric_string_fields(e: Endpoint) -> tuple[Field, ...]:
+    """Numbers the page documents as JSON strings: a JSON number there is drift."""
+    return tuple(f for f in e.fields if f.numeric_string)
+
+
+def integer_wire_fields(e: Endpoint) -> tuple[Field, ...]:
+    """Numbers the page documents as JSON numbers: a numeric string there is drift."""
+    return tuple(f for f in e.fields if f.kind != "text" and f.wire_type == "integer")
+
+
+def is_failure(e: Endpoint, document: dict[str, Any]) -> bool:
+    """The error shape's verdict: ``ret`` other than 0, or OAuth's ``error`` present."""
+    shape = e.errors
+    if not shape.always_present:
+        return shape.code_field in document
+    return str(document.get(shape.code_field)) != "0"
 
 
 # -- values per field kind -------------------------------------------------------------------
 
 TEXTS = ("", "success", "请先登录", "昵称 Peter", "http://qzapp.qlogo.cn/qzapp/1/AB/30", "男")
+_NUMBERS: dict[str, tuple[int, ...]] = {
+    "return_code": (0,),
+    "flag": (0, 1),
+    "timestamp": (0, 1313974842, 1359507642),
+    "duration": (7776000, 5184000, 0),
+    "level": tuple(range(8)),
+    "integer": (42, -3, 0),
+}
+
+
+def sample_number(f: Field, index: int = 0) -> int:
+    numbers = sorted(known_codes(f)) if f.kind == "code" else _NUMBERS[f.kind]
+    return numbers[index % len(numbers)]
 
 
 def sample_value(e: Endpoint, f: Field, index: int = 0) -> Any:
     """A valid value of the field's kind, as its wire type sends it (no drift)."""
     if f.kind == "text":
         return TEXTS[index % len(TEXTS)]
-    if f.kind == "return_code":
-        return 0
-    if f.kind == "flag":
-        return index % 2
-    if f.kind == "timestamp":
-        return (0, 1313974842, 1359507642)[index % 3]
-    if f.kind == "level":
-        return index % 8
-    if f.kind == "code":
-        return sorted(known_codes(f))[index % len(known_codes(f))]
-    return (42, -3, 0)[index % 3]  # integer
+    number = sample_number(f, index)
+    return str(number) if f.numeric_string else number
 
 
-# Values the schema refuses, per kind; each also breaks the kind as XML text.
+# Values the schema refuses, per kind; each also breaks the kind as XML or form text.
 BAD_VALUES: dict[str, tuple[Any, ...]] = {
     "return_code": ("abc", 1.5, "1.0"),
     "flag": (2, "2", -1, 1.5),
     "timestamp": (-1, "-1", "1e9", "abc"),
+    "duration": (-1, "-1", "7776000s", 1.5),
     "level": (-1, "x", 2.5),
     "code": (1.5, "abc"),
     "integer": ("abc", 1.5),
-    "text": (),  # in XML every value is text; JSON alone can break a text field
+    "text": (),  # in XML and form every value is text; JSON alone can break a text field
 }
 BAD_JSON_ONLY: dict[str, tuple[Any, ...]] = {
-    "return_code": (None, True), "flag": (True, None), "timestamp": (None,), "level": (None,),
-    "code": (None, [1]), "integer": ({"a": 1},), "text": (5, None, ["x"], {"a": "b"}),
+    "return_code": (None, True), "flag": (True, None), "timestamp": (None,),
+    "duration": (None, [7776000]), "level": (None,), "code": (None, [1]),
+    "integer": ({"a": 1},), "text": (5, None, ["x"], {"a": "b"}),
 }
 
 
-# -- documents and bodies --------------------------------------------------------------------
+def bad_values(f: Field, format: str) -> tuple[Any, ...]:
+    """Values of ``f`` the schema refuses, as far as ``format`` can carry them."""
+    return BAD_VALUES[f.kind] + (BAD_JSON_ONLY[f.kind] if format in JSON_LIKE else ())
+
+
+# -- reading bodies independently of the product -------------------------------------------
+
+# Our own well-formed JSONP: the callback, the payload, ")", an optional ";".
+_OUR_JSONP = re.compile(rb"\s*callback\s*\(\s*(.*?)\s*\)\s*;?\s*", re.DOTALL)
+# A name a form body can carry (the product refuses others, as XML cannot name them).
+_FORM_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 def xml_fields(body: bytes) -> dict[str, str]:
@@ -176,48 +241,85 @@ def xml_fields(body: bytes) -> dict[str, str]:
     return {child.tag: child.text or "" for child in root}
 
 
+def jsonp_payload(body: bytes) -> bytes:
+    """The JSON inside our own ``callback( ... );`` (an independent reading, not the product's)."""
+    match = _OUR_JSONP.fullmatch(body)
+    assert match is not None, body[:60]
+    return match.group(1)
+
+
+def form_fields(body: bytes) -> dict[str, str]:
+    """``a=b&c=d`` as field → text (the standard library's reading)."""
+    return dict(parse_qsl(body.decode("utf-8"), keep_blank_values=True, strict_parsing=True))
+
+
 def as_instance(body: bytes, format: str) -> Any:
-    """What the JSON Schema judges: the JSON document, or the XML answer's fields as text."""
-    return xml_fields(body) if format == "xml" else json.loads(body)
+    """What the JSON Schema judges: the JSON document (unwrapped from JSONP), or the XML
+    answer's or form body's fields as text."""
+    if format == "xml":
+        return xml_fields(body)
+    if format == "form":
+        return form_fields(body)
+    if format == "jsonp":
+        return json.loads(jsonp_payload(body))
+    return json.loads(body)
 
 
 def _typed(e: Endpoint, fields: dict[str, str]) -> dict[str, Any]:
-    """XML text back to the wire types the spec gives (for building JSON from XML)."""
+    """Text back to the wire types the spec gives (for building JSON from XML or form)."""
     typed: dict[str, Any] = {}
     for name, text in fields.items():
         f = field_named(e, name)
-        typed[name] = int(text) if f is not None and f.wire_type == "integer" else text
+        integer = f is not None and f.kind != "text" and f.wire_type == "integer"
+        typed[name] = int(text) if integer else text
     return typed
+
+
+# The order in which an example's encoding is preferred as the source of a document.
+_PREFERRED = ("json", "jsonp", "form", "xml")
 
 
 def example_documents(e: Endpoint) -> list[tuple[str, dict[str, Any]]]:
     """The spec's examples of ``e`` as documents, by example name (JSON preferred)."""
     documents: dict[str, dict[str, Any]] = {}
-    for example in sorted(e.examples, key=lambda x: x.format != "json"):
+    for example in sorted(e.examples, key=lambda x: _PREFERRED.index(x.format)):
         if example.name in documents:
             continue
-        if example.format == "json":
-            documents[example.name] = dict(json.loads(example.body))
-        else:
-            documents[example.name] = _typed(e, xml_fields(example.body))
+        instance = as_instance(example.body, example.format)
+        documents[example.name] = (dict(instance) if example.format in JSON_LIKE
+                                   else _typed(e, instance))
     return list(documents.items())
+
+
+def error_document(e: Endpoint, code: object, message: object) -> dict[str, Any]:
+    """A failure in the endpoint's error shape."""
+    return {e.errors.code_field: code, e.errors.message_field: message}
 
 
 def success_document(e: Endpoint, *, complete: bool = True) -> dict[str, Any]:
     """A valid success answer: the spec's success example, else one built from field kinds.
 
-    ``complete`` adds every field the example lacks, so no example-only field is missing.
+    ``complete`` adds every field the example lacks (optional and example-only ones too),
+    so nothing whose absence is drift is missing; without it, only documented fields.
     """
     document: dict[str, Any] = {}
     for _, example in example_documents(e):
-        if str(example.get("ret")) == "0":
+        if not is_failure(e, example):
             document = dict(example)
             break
-    document["ret"] = 0
-    document.setdefault("msg", "")
+    shape = e.errors
+    if shape.always_present:
+        document[shape.code_field] = 0
+        document.setdefault(shape.message_field, "")
+    else:
+        for name in (shape.code_field, shape.message_field):
+            document.pop(name, None)
     for index, f in enumerate(e.fields):
-        if f.name not in document and (complete or f.documented):
+        if f.name not in document and f.presence != "on_error":
             document[f.name] = sample_value(e, f, index)
+    if not complete:
+        kept = {f.name for f in e.fields if f.documented}
+        document = {name: value for name, value in document.items() if name in kept}
     return document
 
 
@@ -225,20 +327,27 @@ def error_documents(e: Endpoint) -> list[tuple[str, dict[str, Any]]]:
     """Error answers: the spec's error examples, one listed code per category, an unlisted
     code (drift) and an empty message."""
     found = [(f"example_{name}", dict(document)) for name, document in example_documents(e)
-             if str(document.get("ret")) != "0"]
+             if is_failure(e, document)]
     for category, code in sorted(listed_ret_per_category().items()):
-        found.append((f"error_{category}", {"ret": code, "msg": f"错误 {code}"}))
-    found.append(("error_unlisted_code", {"ret": UNLISTED_RET, "msg": "unlisted"}))
-    found.append(("error_empty_msg", {"ret": LISTED_RETS[0], "msg": ""}))
+        found.append((f"error_{category}", error_document(e, code, f"错误 {code}")))
+    found.append(("error_unlisted_code", error_document(e, UNLISTED_RET, "unlisted")))
+    found.append(("error_empty_msg", error_document(e, LISTED_RETS[0], "")))
     return found
+
+
+# -- encodings -------------------------------------------------------------------------------
+
+
+def _as_text(value: Any) -> str:
+    """A value as XML or form text: strings as they are, anything else as its JSON text."""
+    return value if isinstance(value, str) else json.dumps(value)
 
 
 def to_xml(document: dict[str, Any], root: str | None = None) -> bytes:
     """A flat XML answer; non-string values as their JSON text, names that are no XML names
     left out."""
     def text(value: Any) -> str:
-        raw = value if isinstance(value, str) else json.dumps(value)
-        return raw.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        return _as_text(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     tag = root or API.xml_root
     inner = "".join(f"<{k}>{text(v)}</{k}>" for k, v in document.items() if k.isidentifier())
     return f'<?xml version="1.0" encoding="UTF-8"?><{tag}>{inner}</{tag}>'.encode()
@@ -248,11 +357,24 @@ def to_json(document: object) -> bytes:
     return json.dumps(document, ensure_ascii=False).encode()
 
 
+def to_jsonp(document: object) -> bytes:
+    """As graph.qq.com wraps JSON: ``callback( {...} );`` and a newline."""
+    return b"callback( " + to_json(document) + b" );\n"
+
+
+def to_form(document: dict[str, Any]) -> bytes:
+    """``a=b&c=d``: values as strings (non-strings as their JSON text), percent-encoded;
+    names a form body cannot carry left out."""
+    return "&".join(f"{name}={quote(_as_text(value), safe='')}"
+                    for name, value in document.items()
+                    if _FORM_NAME.fullmatch(name)).encode("ascii")
+
+
 def encode(document: object, format: str) -> bytes:
-    if format == "xml":
-        assert isinstance(document, dict)
-        return to_xml(document)
-    return to_json(document)
+    if format in JSON_LIKE:
+        return to_json(document) if format == "json" else to_jsonp(document)
+    assert isinstance(document, dict)
+    return to_xml(document) if format == "xml" else to_form(document)
 
 
 @dataclass(frozen=True)
@@ -271,7 +393,7 @@ class Case:
         return f"{self.source}/{self.endpoint}/{self.verdict}/{self.name}.{self.format}"
 
 
-def valid_documents(e: Endpoint) -> list[tuple[str, object]]:
+def valid_documents(e: Endpoint, format: str = "json") -> list[tuple[str, object]]:
     """Answers the schema accepts (some with drift), built from the spec."""
     success = success_document(e)
     documents: list[tuple[str, object]] = [
@@ -279,46 +401,67 @@ def valid_documents(e: Endpoint) -> list[tuple[str, object]]:
         ("documented_fields_only", success_document(e, complete=False)),
         ("unknown_field", {**success, "unknown_extra": "0"}),
     ]
+    for f in optional_fields(e):
+        documents.append((f"without_{f.name}", {k: v for k, v in success.items()
+                                                if k != f.name}))
     for f in e.success_fields:
         if f.kind == "code":
             documents.append((f"unknown_code_{f.name}",
                               {**success, f.name: max(known_codes(f)) + 1000}))
     documents += error_documents(e)
+    # A listed code as a numeric string: drift where the code is documented as a number.
+    documents.append(("error_code_as_string", error_document(e, str(LISTED_RETS[-1]), "x")))
+    if format in JSON_LIKE:  # JSON Schema's integer: any number with no fractional part
+        documents.append(("error_code_integral_float",
+                          error_document(e, float(LISTED_RETS[-1]), "x")))
     return documents
 
 
 def numeric_strings(e: Endpoint, document: dict[str, Any]) -> dict[str, Any]:
-    """Every integer-wire field sent as a numeric string, as some proxies do."""
-    return {name: str(value) if (f := field_named(e, name)) and f.wire_type == "integer"
-            else value for name, value in document.items()}
+    """Every integer-wire field sent as a numeric string, as some proxies do (drift)."""
+    names = {f.name for f in integer_wire_fields(e)}
+    return {name: str(value) if name in names else value for name, value in document.items()}
+
+
+def json_numbers(e: Endpoint, document: dict[str, Any]) -> dict[str, Any]:
+    """Every numeric-string field sent as a JSON number, against the page (drift)."""
+    names = {f.name for f in numeric_string_fields(e)}
+    return {name: int(value) if name in names else value for name, value in document.items()}
 
 
 def invalid_documents(e: Endpoint, format: str) -> list[tuple[str, object]]:
     """Answers the schema refuses, one broken thing each, built from the spec."""
     success = success_document(e)
+    shape = e.errors
+    failure = error_document(e, LISTED_RETS[0], "错误")
     without = {name: {k: v for k, v in success.items() if k != name} for name in success}
     documents: list[tuple[str, object]] = [
-        ("ret_missing", without["ret"]),
-        ("msg_missing", {"ret": LISTED_RETS[0]}),
+        (f"{shape.message_field}_missing", {shape.code_field: LISTED_RETS[0]}),
     ]
+    if shape.always_present:
+        documents.append((f"{shape.code_field}_missing", without[shape.code_field]))
     if format == "json":
         documents.append(("top_level_array", [success]))
     for f in documented_success(e):
         documents.append((f"success_missing_{f.name}", without[f.name]))
     for f in e.fields:
-        bad = BAD_VALUES[f.kind] + (BAD_JSON_ONLY[f.kind] if format == "json" else ())
-        for index, value in enumerate(bad):
-            documents.append((f"wrong_{f.name}_{index}", {**success, f.name: value}))
+        base = failure if f.presence == "on_error" else success
+        for index, value in enumerate(bad_values(f, format)):
+            documents.append((f"wrong_{f.name}_{index}", {**base, f.name: value}))
     return documents
 
 
 def spec_cases(e: Endpoint) -> Iterator[Case]:
-    for format in e.formats:
-        for name, document in valid_documents(e):
+    """Valid and invalid bodies of ``e`` in every encoding it declares."""
+    for format in e.encodings:
+        for name, document in valid_documents(e, format):
             yield Case(e.name, "valid", name, format, encode(document, format), "spec")
-        if format == "json":
+        if format in JSON_LIKE:  # only JSON tells a number from a numeric string
+            success = success_document(e)
             yield Case(e.name, "valid", "numeric_strings", format,
-                       to_json(numeric_strings(e, success_document(e))), "spec")
+                       encode(numeric_strings(e, success), format), "spec")
+            yield Case(e.name, "valid", "json_numbers", format,
+                       encode(json_numbers(e, success), format), "spec")
         for name, document in invalid_documents(e, format):
             yield Case(e.name, "invalid", name, format, encode(document, format), "spec")
 

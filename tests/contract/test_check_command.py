@@ -19,14 +19,20 @@ from tests.contract.corpus import jsonl_lines
 from tests.contract.from_spec import (
     CAPTURES,
     ENDPOINTS,
+    JSON_LIKE,
+    LISTED_RETS,
     ROOT,
     all_cases,
     documented_success,
+    error_document,
     error_documents,
-    field_named,
+    integer_wire_fields,
+    numeric_string_fields,
+    success_document,
     to_xml,
     write_tree,
 )
+from tests.contract.from_spec import endpoint as endpoint_named
 
 
 def run(*arguments: str | Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
@@ -66,7 +72,7 @@ def test_every_valid_body_of_every_endpoint_passes(tree: Path,
 
 def test_strict_fails_on_drift(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out = run(*folders(tree, "valid"), "--strict", capsys=capsys)
-    assert code == 1 and "number sent as a numeric string" in out
+    assert code == 1 and "FAILED" in out
 
 
 def test_every_invalid_body_is_an_error(tree: Path, tmp_path: Path,
@@ -84,10 +90,10 @@ def test_every_invalid_body_is_an_error(tree: Path, tmp_path: Path,
     pointers = {entry["capture"]: entry["findings"][0]["pointer"] for entry in data["captures"]}
     for e in ENDPOINTS:
         for f in documented_success(e):
-            for format, prefix in (("json", ""), ("xml", "/data")):
-                if format in e.formats:
-                    path = tree / e.name / "invalid" / f"spec_success_missing_{f.name}.{format}"
-                    assert pointers[str(path)] == f"{prefix}/{f.name}"
+            for format in e.encodings:
+                prefix = "/data" if format == "xml" else ""
+                path = tree / e.name / "invalid" / f"spec_success_missing_{f.name}.{format}"
+                assert pointers[str(path)] == f"{prefix}/{f.name}"
 
 
 def test_drift_findings_name_pointer_expected_and_actual(
@@ -98,22 +104,38 @@ def test_drift_findings_name_pointer_expected_and_actual(
                 for e in json.loads(report.read_text("utf-8"))["captures"] for f in e["findings"]}
     for e in ENDPOINTS:
         valid = tree / e.name / "valid"
-        assert (str(valid / "spec_unknown_field.json"), "/unknown_extra", "field not in the spec",
-                '"0"') in findings
-        assert (str(valid / "spec_error_unlisted_code.json"), "/ret",
-                "ret not in the return-code tables", json.dumps(
-                    dict(error_documents(e))["error_unlisted_code"]["ret"])) in findings
-        numeric = valid / "spec_numeric_strings.json"
-        document = json.loads(numeric.read_bytes())
-        for name, value in document.items():
-            f = field_named(e, name)
-            if f is not None and f.wire_type == "integer":
-                assert (str(numeric), f"/{name}", "number sent as a numeric string",
-                        json.dumps(value)) in findings
-        for f in e.success_fields:
-            if f.kind == "code":
-                assert any(c.endswith(f"spec_unknown_code_{f.name}.json") and p == f"/{f.name}"
-                           and m == "code not in the spec's table" for c, p, m, _ in findings)
+        code = e.errors.code_field
+        unlisted = dict(error_documents(e))["error_unlisted_code"][code]
+        for format in e.encodings:
+            prefix = "/data" if format == "xml" else ""
+            # In JSON a number shows as one; in XML and form bodies every value is text.
+            shown = json.dumps(unlisted if format in JSON_LIKE else str(unlisted))
+            assert (str(valid / f"spec_unknown_field.{format}"), f"{prefix}/unknown_extra",
+                    "field not in the spec", '"0"') in findings
+            assert (str(valid / f"spec_error_unlisted_code.{format}"), f"{prefix}/{code}",
+                    "ret not in the return-code tables", shown) in findings
+            for f in e.success_fields:
+                if f.kind == "code":
+                    assert any(c == str(valid / f"spec_unknown_code_{f.name}.{format}")
+                               and p == f"{prefix}/{f.name}"
+                               and m == "code not in the spec's table"
+                               for c, p, m, _ in findings)
+        for json_like in JSON_LIKE:
+            if json_like not in e.encodings:
+                continue
+            as_string = valid / f"spec_error_code_as_string.{json_like}"
+            assert any(c == str(as_string) and p == f"/{code}"
+                       and m == "number sent as a numeric string" for c, p, m, _ in findings)
+            for variant, fields, message in (
+                    ("numeric_strings", integer_wire_fields(e),
+                     "number sent as a numeric string"),
+                    ("json_numbers", numeric_string_fields(e),
+                     "number sent as a JSON number where the page documents a string")):
+                path = valid / f"spec_{variant}.{json_like}"
+                for f in fields:
+                    if f.name in success_document(e):
+                        assert any(c == str(path) and p == f"/{f.name}" and m == message
+                                   for c, p, m, _ in findings), (path, f.name)
 
 
 def test_junit_report(tree: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -130,13 +152,21 @@ def test_junit_report(tree: Path, tmp_path: Path, capsys: pytest.CaptureFixture[
     assert any(case.find("system-out") is not None for case in cases)  # drift, not failing
 
 
+def failure_text(endpoint: str) -> str:
+    """A listed failure in the endpoint's error shape, as JSON text."""
+    e = endpoint_named(endpoint)
+    return json.dumps(error_document(e, LISTED_RETS[0], "请先登录"), ensure_ascii=False)
+
+
 @pytest.mark.parametrize("endpoint", [e.name for e in ENDPOINTS])
 def test_jsonl_corpus_names_lines(endpoint: str, tmp_path: Path,
                                   capsys: pytest.CaptureFixture[str]) -> None:
     corpus = tmp_path / "captures.jsonl"
-    good = json.dumps({"endpoint": endpoint, "format": "json",
-                       "body": '{"ret":1002,"msg":"请先登录"}'}, ensure_ascii=False)
-    bad = json.dumps({"endpoint": endpoint, "format": "json", "body": '{"ret":"x"}'})
+    code_field = endpoint_named(endpoint).errors.code_field
+    good = json.dumps({"endpoint": endpoint, "format": "json", "body": failure_text(endpoint)},
+                      ensure_ascii=False)
+    bad = json.dumps({"endpoint": endpoint, "format": "json",
+                      "body": json.dumps({code_field: "x"})})
     corpus.write_text(f"{good}\n\n{bad}\nnot json\n", encoding="utf-8")
     report = tmp_path / "report.json"
     code, out = run(corpus, "--json", report, capsys=capsys)
@@ -162,7 +192,7 @@ def test_generated_corpus_runs_and_reference_agrees(tmp_path: Path,
 def test_hard_to_get_wrong(endpoint: str, tmp_path: Path,
                            capsys: pytest.CaptureFixture[str]) -> None:
     loose = tmp_path / "loose.json"
-    loose.write_text('{"ret":1002,"msg":"x"}', encoding="utf-8")
+    loose.write_text(failure_text(endpoint), encoding="utf-8")
     code, out = run(loose, capsys=capsys)
     assert code == 1 and "cannot tell the endpoint" in out
     assert run(loose, "--endpoint", endpoint, capsys=capsys)[0] == 0

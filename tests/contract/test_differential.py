@@ -1,36 +1,54 @@
 """The fast contract judge and the reference validator (jsonschema) agree on every body.
 
 The corpus covers, for every endpoint of the spec, every error and drift the check knows
-that the endpoint's fields allow, in every format it offers, plus random bodies.
+that the endpoint's fields and error shape allow, in every encoding it declares (JSON,
+XML, JSONP, form), plus random bodies.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ElementTree
 from collections import Counter
 from collections.abc import Iterator
+from urllib.parse import parse_qsl
 
 import pytest
 
 from generator.model import Endpoint
-from tests.contract.corpus import HOSTILE_JSON, HOSTILE_XML, bodies, targeted_bodies
+from tests.contract.corpus import (
+    HOSTILE_FORM,
+    HOSTILE_JSON,
+    HOSTILE_JSONP,
+    HOSTILE_XML,
+    bodies,
+    targeted_bodies,
+)
 from tests.contract.from_spec import (
     ENDPOINTS,
+    JSON_LIKE,
     Finding,
     check_module,
     documented_success,
+    encode,
+    error_document,
     example_only,
     field_named,
     findings,
+    integer_wire_fields,
     message_class,
+    numeric_string_fields,
     success_document,
-    to_json,
 )
 
 CORPUS_SIZE = 10_000
 VERDICTS = ("ok", "drift", "error")
-XML_ENDPOINTS = [e.name for e in ENDPOINTS if "xml" in e.formats]
+ENCODINGS = ("json", "xml", "jsonp", "form")
+
+
+def declaring(format: str) -> list[str]:
+    return [e.name for e in ENDPOINTS if format in e.encodings]
 
 
 def verdict(found: list[Finding]) -> tuple[str, list[tuple[str, str]]]:
@@ -41,19 +59,32 @@ def verdict(found: list[Finding]) -> tuple[str, list[tuple[str, str]]]:
 
 def expected_classes(endpoint: Endpoint) -> set[tuple[str, str, str]]:
     """Every (finding kind, message, field kind or "") the spec says the endpoint can show."""
+    shape = endpoint.errors
+    json_like = any(format in JSON_LIKE for format in endpoint.encodings)
     expected = {
-        ("error", "the body is not an object", ""),
-        ("error", "required field missing", "return_code"),
         ("error", "required field missing", "text"),
-        ("error", "unparseable JSON", ""),
-        ("drift", "duplicate key: the last value wins", "return_code"),
         ("drift", "field not in the spec", ""),
-        ("drift", "number sent as a numeric string", "return_code"),
         ("drift", "ret not in the return-code tables", "return_code"),
     }
-    expected |= {("error", "wrong value", f.kind) for f in endpoint.fields}
-    if "xml" in endpoint.formats:
-        expected.add(("error", "unusable XML", ""))
+    if shape.always_present:
+        expected.add(("error", "required field missing", "return_code"))
+    expected |= {("error", "wrong value", f.kind) for f in endpoint.fields
+                 if f.kind != "text" or json_like}
+    expected |= {("error", "number too long to read", f.kind) for f in endpoint.fields
+                 if f.kind != "text"}
+    unusable = {"json": {"the body is not an object", "unparseable JSON"},
+                "jsonp": {"unusable jsonp", "unparseable JSON"},
+                "xml": {"unusable XML"}, "form": {"unusable form"}}
+    for format in endpoint.encodings:
+        expected |= {("error", message, "") for message in unusable[format]}
+    if json_like:
+        expected |= {("drift", "duplicate key: the last value wins", "return_code"),
+                     ("drift", "duplicate key: the last value wins", "text"),
+                     ("drift", "number sent as a numeric string", "return_code")}
+        expected |= {("drift", "number sent as a numeric string", f.kind)
+                     for f in integer_wire_fields(endpoint)}
+        expected |= {("drift", "number sent as a JSON number where the page documents a string",
+                      f.kind) for f in numeric_string_fields(endpoint)}
     for f in documented_success(endpoint):
         expected.add(("error", "documented field missing on success", f.kind))
     for f in example_only(endpoint):
@@ -68,7 +99,6 @@ def classes(endpoint: Endpoint, found: list[Finding]) -> Iterator[tuple[str, str
     for finding in found:
         name = finding.pointer.removeprefix("/data").removeprefix("/")
         f = field_named(endpoint, name)
-        # Duplicate keys in the targeted body are ret's and msg's; say which kind.
         yield finding.kind, message_class(finding.message), f.kind if f else ""
 
 
@@ -84,6 +114,7 @@ def corpus() -> Iterator[tuple[Endpoint, str, bytes]]:
 @pytest.mark.slow
 def test_fast_and_reference_agree_on_a_corpus_of_every_finding_of_every_endpoint() -> None:
     counts: dict[str, Counter[str]] = {e.name: Counter() for e in ENDPOINTS}
+    per_encoding: Counter[tuple[str, str]] = Counter()
     seen: dict[str, set[tuple[str, str, str]]] = {e.name: set() for e in ENDPOINTS}
     disagreements = []
     for endpoint, format, body in corpus():
@@ -91,6 +122,7 @@ def test_fast_and_reference_agree_on_a_corpus_of_every_finding_of_every_endpoint
         fast = verdict(fast_findings)
         reference = verdict(findings(endpoint.name, body, format, reference=True))
         counts[endpoint.name][fast[0]] += 1
+        per_encoding[format, fast[0]] += 1
         seen[endpoint.name] |= set(classes(endpoint, fast_findings))
         if fast != reference:
             disagreements.append((endpoint.name, format, body[:200], fast, reference))
@@ -105,11 +137,31 @@ def test_fast_and_reference_agree_on_a_corpus_of_every_finding_of_every_endpoint
         assert min(counts[endpoint.name][v] for v in VERDICTS) > total // 20, (
             endpoint.name, counts[endpoint.name])
     overall = sum(counts.values(), Counter[str]())
-    assert min(overall[v] for v in VERDICTS) > CORPUS_SIZE // 10, overall
+    assert sum(overall.values()) >= CORPUS_SIZE
+    assert min(overall[v] for v in VERDICTS) > sum(overall.values()) // 10, overall
+    # Every encoding some endpoint declares, with every verdict.
+    for format in ENCODINGS:
+        if declaring(format):
+            assert all(per_encoding[format, v] > 0 for v in VERDICTS), (format, per_encoding)
 
 
-def independently_unusable(body: bytes) -> bool:
-    """True if Python's own json module cannot make an object of the body."""
+def independently_unusable(body: bytes, format: str) -> bool:
+    """True if the standard library cannot make an object of the body in ``format``."""
+    text = body.removeprefix(b"\xef\xbb\xbf").strip()
+    if format == "form":
+        names = [pair.split(b"=", 1)[0] for pair in text.split(b"&")]
+        try:
+            parse_qsl(text.decode("utf-8"), strict_parsing=True, keep_blank_values=True,
+                      errors="strict")
+        except (ValueError, UnicodeDecodeError):
+            return True
+        return len(set(names)) < len(names) or not all(
+            re.fullmatch(rb"[A-Za-z_][A-Za-z0-9_]*", name) for name in names)
+    if format == "jsonp":
+        match = re.fullmatch(rb"callback\s*\((.*)\)\s*;?", text, re.DOTALL)
+        if match is None:
+            return True
+        body = match.group(1)
     try:
         document = json.loads(body)
     except (ValueError, RecursionError):
@@ -117,22 +169,33 @@ def independently_unusable(body: bytes) -> bool:
     return not isinstance(document, dict)
 
 
-@pytest.mark.parametrize("body", HOSTILE_JSON, ids=range(len(HOSTILE_JSON)))
+HOSTILE_TEXT = [(format, body) for format, hostile in (("json", HOSTILE_JSON),
+                                                       ("jsonp", HOSTILE_JSONP),
+                                                       ("form", HOSTILE_FORM))
+                for body in hostile]
+
+
+@pytest.mark.parametrize("format, body", HOSTILE_TEXT, ids=range(len(HOSTILE_TEXT)))
 @pytest.mark.parametrize("endpoint", [e.name for e in ENDPOINTS])
-def test_hostile_json_gets_the_same_verdict_on_both_paths(endpoint: str, body: bytes) -> None:
-    fast = verdict(findings(endpoint, body, "json"))
-    assert fast == verdict(findings(endpoint, body, "json", reference=True))
-    if independently_unusable(body):
+def test_hostile_bodies_get_the_same_verdict_on_both_paths(endpoint: str, format: str,
+                                                           body: bytes) -> None:
+    fast = verdict(findings(endpoint, body, format))
+    assert fast == verdict(findings(endpoint, body, format, reference=True))
+    if independently_unusable(body, format):
         assert fast[0] == "error", fast
+    if endpoint not in declaring(format):
+        assert fast[0] == "error", fast  # an encoding the endpoint never answers in
 
 
-def test_most_hostile_json_is_unusable() -> None:
-    # The claim above is about something: most of the hostile bodies are no JSON object.
-    assert sum(map(independently_unusable, HOSTILE_JSON)) > len(HOSTILE_JSON) // 2
+@pytest.mark.parametrize("format", ["json", "jsonp", "form"])
+def test_most_hostile_bodies_are_unusable(format: str) -> None:
+    # The claim above is about something: most of the hostile bodies are no object.
+    hostile = [body for f, body in HOSTILE_TEXT if f == format]
+    assert sum(independently_unusable(body, format) for body in hostile) > len(hostile) // 2
 
 
 @pytest.mark.parametrize("body", HOSTILE_XML, ids=range(len(HOSTILE_XML)))
-@pytest.mark.parametrize("endpoint", XML_ENDPOINTS)
+@pytest.mark.parametrize("endpoint", declaring("xml"))
 def test_hostile_xml_gets_the_same_verdict_on_both_paths(endpoint: str, body: bytes) -> None:
     fast = verdict(findings(endpoint, body, "xml"))
     assert fast == verdict(findings(endpoint, body, "xml", reference=True))
@@ -143,13 +206,30 @@ def test_hostile_xml_gets_the_same_verdict_on_both_paths(endpoint: str, body: by
 
 
 @pytest.mark.parametrize("endpoint", ENDPOINTS, ids=lambda e: e.name)
+def test_an_encoding_the_endpoint_never_answers_in_is_an_error(endpoint: Endpoint) -> None:
+    failure = error_document(endpoint, 1002, "x")
+    for format in ENCODINGS:
+        if format in endpoint.encodings:
+            continue
+        body = encode(failure, format)
+        for reference in (False, True):
+            found = findings(endpoint.name, body, format, reference=reference)
+            assert [(f.kind, f.pointer) for f in found] == [("error", "")], found
+            assert "never answers" in found[0].message
+
+
+@pytest.mark.parametrize("endpoint", ENDPOINTS, ids=lambda e: e.name)
 def test_clean_bodies_are_proven_without_the_full_path(endpoint: Endpoint,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     def full_path(body: bytes) -> None:
         raise AssertionError("the full check ran for a clean body")
 
-    clean = to_json(success_document(endpoint))
+    success = success_document(endpoint)
     monkeypatch.setattr(check_module(), "load_json", full_path)
-    assert findings(endpoint.name, clean, "json") == []
-    with pytest.raises(AssertionError, match="full check ran"):
-        findings(endpoint.name, to_json({**success_document(endpoint), "ret": "0"}), "json")
+    for format in JSON_LIKE:
+        if format not in endpoint.encodings:
+            continue
+        assert findings(endpoint.name, encode(success, format), format) == []
+        drift = {**success, "unknown_extra": 1}
+        with pytest.raises(AssertionError, match="full check ran"):
+            findings(endpoint.name, encode(drift, format), format)

@@ -1,9 +1,11 @@
 """The attack corpus: one file per attack, run through the parsers and the contract check.
 
-``corpus/refused/*``: the client raises a DecodeError (never another type, never a
-result) and the contract check reports an error. ``corpus/tolerated/*``: harmless
-oddities that parse (to a result, or to the ApiError of their ``ret``) with no error
-finding. ``WATCHPORT`` in a file is a port on 127.0.0.1 that must see no request.
+``corpus/refused/<endpoint>/*``: the endpoint's client parser raises a DecodeError (never
+another type, never a result) and the contract check reports an error.
+``corpus/tolerated/<endpoint>/*``: harmless oddities that parse (to the endpoint's result,
+or to the ApiError of its error code) with no error finding. The extension is the format
+the check judges the body as (.json, .xml, .jsonp, .form); the client decodes by the body.
+``WATCHPORT`` in a file is a port on 127.0.0.1 that must see no request.
 """
 
 from __future__ import annotations
@@ -13,23 +15,27 @@ import tracemalloc
 from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import httpx
 import pytest
 
 import qq_connect
-from qq_connect._check import check_body
+from qq_connect._check import Finding, check_body
 from qq_connect._contracts import CONTRACTS
 from qq_connect._xml import XMLRefused, parse_xml
-from qq_connect.endpoints import GET_VIP_INFO
+from tests.contract.from_spec import ENDPOINTS, NAMES, endpoint, parser
 
 CORPUS = Path(__file__).parent / "corpus"
-REFUSED = sorted((CORPUS / "refused").iterdir())
-TOLERATED = sorted((CORPUS / "tolerated").iterdir())
+REFUSED = sorted((CORPUS / "refused").glob("*/*"))
+TOLERATED = sorted((CORPUS / "tolerated").glob("*/*"))
 # Guards against blow-ups (entity expansion, quadratic growth), far above what any case
 # needs. Bounded in memory, not in time: nothing in `make test` asserts a time.
 MAX_PEAK_BYTES = 64 * 1024 * 1024
+
+
+def attack_id(path: Path) -> str:
+    return f"{path.parent.name}/{path.name}"
 
 
 class _Watch(BaseHTTPRequestHandler):
@@ -73,43 +79,112 @@ def bounded(action: Callable[[], object]) -> object:
         assert peak < MAX_PEAK_BYTES, peak
 
 
+def judged(path: Path, port: int) -> tuple[object, object]:
+    """What the endpoint's client parser and the contract check make of the attack."""
+    name, body = path.parent.name, load(path, port)
+    outcome = bounded(lambda: parser(name).parse(body))
+    findings = bounded(lambda: check_body(CONTRACTS[name], body, path.suffix[1:]))
+    return outcome, findings
+
+
+def errors(findings: object) -> list[Finding]:
+    assert isinstance(findings, list), findings
+    return [f for f in findings if f.kind == "error"]
+
+
 def test_the_corpus_is_there() -> None:
     assert len(REFUSED) >= 30 and len(TOLERATED) >= 10
+    # Folders name endpoints of the spec; extensions name formats the check knows.
+    assert {p.parent.name for p in REFUSED + TOLERATED} <= set(NAMES)
+    assert {p.suffix for p in REFUSED + TOLERATED} <= {".json", ".xml", ".jsonp", ".form"}
+    # Every encoding and every error shape of the spec is attacked, and tolerated.
+    for attacks in (REFUSED, TOLERATED):
+        encodings = {(endpoint(p.parent.name).errors.name, p.suffix[1:]) for p in attacks}
+        for e in ENDPOINTS:
+            for format in e.encodings:
+                assert (e.errors.name, format) in encodings, (e.errors.name, format)
 
 
-@pytest.mark.parametrize("path", REFUSED, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", REFUSED, ids=attack_id)
 def test_refused_attacks(path: Path, watch: tuple[int, list[str]]) -> None:
     port, hits = watch
-    body = load(path, port)
-    outcome = bounded(lambda: GET_VIP_INFO.parse(body))
+    outcome, findings = judged(path, port)
     assert isinstance(outcome, qq_connect.DecodeError), repr(outcome)
-    assert outcome.endpoint == "get_vip_info"
-    findings = bounded(lambda: check_body(CONTRACTS["get_vip_info"], body, path.suffix[1:]))
-    assert isinstance(findings, list) and any(f.kind == "error" for f in findings), findings
+    assert outcome.endpoint == path.parent.name
+    assert errors(findings), findings
     assert hits == []
 
 
-@pytest.mark.parametrize("path", TOLERATED, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", TOLERATED, ids=attack_id)
 def test_tolerated_oddities(path: Path, watch: tuple[int, list[str]]) -> None:
     port, hits = watch
-    body = load(path, port)
-    outcome = bounded(lambda: GET_VIP_INFO.parse(body))
-    assert isinstance(outcome, qq_connect.VipInfo | qq_connect.ApiError), repr(outcome)
-    findings = bounded(lambda: check_body(CONTRACTS["get_vip_info"], body, path.suffix[1:]))
-    assert isinstance(findings, list) and not any(f.kind == "error" for f in findings), findings
+    outcome, findings = judged(path, port)
+    result_class = endpoint(path.parent.name).result_class
+    assert isinstance(outcome, qq_connect.ApiError) or (
+        type(outcome).__name__ == result_class), repr(outcome)
+    assert errors(findings) == [], findings
     assert hits == []
+
+
+def tolerated(endpoint_name: str, name: str) -> tuple[Any, list[tuple[str, str, str]]]:
+    """The outcome of one tolerated attack, and its findings as (kind, pointer, message)."""
+    path = CORPUS / "tolerated" / endpoint_name / name
+    outcome, findings = judged(path, 0)
+    assert isinstance(findings, list)
+    return outcome, [(f.kind, f.pointer, f.message) for f in findings]
 
 
 def test_duplicate_keys_last_wins_and_is_reported() -> None:
-    body = (CORPUS / "tolerated" / "json_duplicate_keys_last_wins.json").read_bytes()
-    assert GET_VIP_INFO.parse(body).is_qq_vip is True
-    findings = check_body(CONTRACTS["get_vip_info"], body, "json")
-    assert [(f.kind, f.pointer, f.message) for f in findings if "duplicate" in f.message] == [
+    outcome, findings = tolerated("get_vip_info", "json_duplicate_keys_last_wins.json")
+    assert outcome.is_qq_vip is True
+    assert [f for f in findings if "duplicate" in f[2]] == [
         ("drift", "/is_qq_vip", "duplicate key: the last value wins")]
 
 
+def test_a_json_number_where_a_numeric_string_is_documented_is_drift() -> None:
+    outcome, findings = tolerated("get_user_info", "json_flags_as_json_numbers.json")
+    assert outcome.is_yellow_vip is True
+    assert findings == [("drift", "/is_yellow_vip",
+                         "number sent as a JSON number where the page documents a string")]
+    as_strings, clean = tolerated("get_user_info", "json_string_flags.json")
+    assert clean == [] and as_strings == outcome
+    outcome, findings = tolerated("exchange_code", "json_expires_in_as_number.json")
+    assert outcome.expires_in.days == 90
+    assert findings == [("drift", "/expires_in",
+                         "number sent as a JSON number where the page documents a string")]
+
+
+def test_oauth_errors_name_their_code_whatever_its_wire_form() -> None:
+    for name, drift in (("oauth_error_as_numeric_string.jsonp", [
+            ("drift", "/error", "number sent as a numeric string")]),
+            ("oauth_error_integral_float.jsonp", []), ("oauth_error_trailing_space.jsonp", [])):
+        outcome, findings = tolerated("get_openid", name)
+        assert isinstance(outcome, qq_connect.ApiError), name
+        assert outcome.code_field == "error" and outcome.code in (100013, 100001), name
+        assert findings == drift, name
+    outcome, _ = tolerated("get_openid", "oauth_error_trailing_space.jsonp")
+    assert outcome.msg == "param client_id is wrong or lost "
+
+
+def test_the_real_token_and_openid_bodies_read_as_documented() -> None:
+    token, findings = tolerated("exchange_code", "form_token.form")
+    assert findings == [] and token.refresh_token.get_secret_value().startswith("9B1D")
+    assert token == tolerated("exchange_code", "form_trailing_newline.form")[0]
+    assert token == tolerated("exchange_code", "form_bom.form")[0]
+    encoded, _ = tolerated("exchange_code", "form_percent_encoded.form")
+    assert encoded.access_token.get_secret_value() == "3F2A+9C4D/7E1B="
+    assert encoded.refresh_token.get_secret_value() == "a b小"
+    me, findings = tolerated("get_openid", "jsonp_me.jsonp")
+    assert findings == [] and me.openid == "805CFCB3AFEA40CA7CE4B6D8A8668793"
+    for variant in ("jsonp_tight_without_semicolon.jsonp", "jsonp_spaced_crlf.jsonp",
+                    "jsonp_bom.jsonp", "json_fmt_json.json"):
+        assert tolerated("get_openid", variant) == (me, []), variant
+    with_unionid, _ = tolerated("get_openid", "jsonp_me_with_unionid.jsonp")
+    assert with_unionid.unionid == "UID_6F0C1B7E2A9D4E38B5C7A1F2D3E4B5C6"
+
+
 def test_cdata_and_entities_in_msg_are_text() -> None:
-    body = (CORPUS / "tolerated" / "xml_cdata_msg.xml").read_bytes()
+    body = (CORPUS / "tolerated" / "get_vip_info" / "xml_cdata_msg.xml").read_bytes()
     assert parse_xml(body, "data")["msg"] == "请先登录 <b>&amp;</b>"
     assert parse_xml(b"<data><msg>a &lt; &amp; b</msg></data>", "data")["msg"] == "a < & b"
 
@@ -126,7 +201,7 @@ def test_entity_attacks_never_reach_the_network(watch: tuple[int, list[str]]) ->
 
 
 def test_a_document_far_larger_than_any_answer_is_cut_off_while_reading() -> None:
-    seed = (CORPUS / "tolerated" / "xml_large_document.xml").read_bytes()
+    seed = (CORPUS / "tolerated" / "get_vip_info" / "xml_large_document.xml").read_bytes()
     served: list[int] = []
 
     def chunks() -> Iterator[bytes]:
