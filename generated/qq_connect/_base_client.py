@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import Any, ClassVar, Generic, ParamSpec, Self, TypeVar, cast
-from urllib.parse import quote
 
 import anyio
 import httpx
@@ -38,7 +37,7 @@ from ._errors import (
     ResponseTooLargeError,
     TransportError,
 )
-from ._request import encode_parameters, encode_rfc1738, reveal
+from ._request import encode_parameters, encoded_forms, reveal
 from ._response import Endpoint
 from ._result import Result
 
@@ -217,8 +216,7 @@ class CallState(Generic[ResultT]):
         hidden = service.secret_parameters
         self.secrets = [value for name, value in sent if name in hidden and value]
         self._secret_forms = sorted({form for secret in self.secrets
-                                     for form in (secret, encode_rfc1738(secret),
-                                                  quote(secret, safe=""))},
+                                     for form in encoded_forms(secret)},
                                     key=len, reverse=True)
         url = client.url_of(endpoint)
         shown = encode_parameters(sent, hide=hidden, mask=REDACTED)
@@ -240,7 +238,7 @@ class CallState(Generic[ResultT]):
                               "timeout": request_timeout}
 
     def hide(self, text: str) -> str:
-        """``text`` with the call's secrets masked, as sent and percent-encoded."""
+        """``text`` with the call's secrets masked, raw, as sent and percent-encoded."""
         for form in self._secret_forms:
             text = text.replace(form, REDACTED)
         return text
