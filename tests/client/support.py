@@ -24,7 +24,14 @@ import yaml
 
 import qq_connect
 from tests.client.credentials import APP_ID, APP_KEY, rfc1738, secret_argument
-from tests.fakes.graph import SPEC, SpecEndpoint, SpecParameter, load_api, load_endpoints
+from tests.fakes.graph import (
+    SPEC,
+    SpecBrowserUrl,
+    SpecEndpoint,
+    SpecParameter,
+    load_api,
+    load_endpoints,
+)
 
 SPEC_ENDPOINTS = load_endpoints()
 assert SPEC_ENDPOINTS, f"no endpoint listed in {SPEC / 'api.yaml'}"
@@ -210,9 +217,10 @@ class Call:
     secrets: tuple[str, ...] = field(default=())  # the values of the secret parameters sent
 
 
-def call_of(endpoint: SpecEndpoint, *, optional: bool = True,
+def call_of(endpoint: SpecEndpoint | SpecBrowserUrl, *, optional: bool = True,
             wrap: Callable[[str], object] = str) -> Call:
-    """The arguments of a call of ``endpoint``, from its parameters in the spec.
+    """The arguments of a call of ``endpoint`` (or of a browser URL's method), from its
+    parameters in the spec.
 
     ``optional``: pass the optional arguments too. ``wrap``: what secret strings are passed
     as (``SecretStr`` works like ``str``).

@@ -281,6 +281,29 @@ def load_endpoints(spec: Path = SPEC) -> tuple[SpecEndpoint, ...]:
     return tuple(endpoints)
 
 
+@dataclass(frozen=True)
+class SpecBrowserUrl:
+    """A step of the login in the user's browser (api.yaml ``browser_urls``): the client
+    builds its URL and never fetches it."""
+
+    name: str
+    path: str
+    parameters: tuple[SpecParameter, ...]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def load_browser_urls(spec: Path = SPEC) -> tuple[SpecBrowserUrl, ...]:
+    """Every browser URL ``api.yaml`` lists."""
+    urls = []
+    for relative in load_api(spec).get("browser_urls") or ():
+        data = yaml.safe_load((spec / relative).read_text(encoding="utf-8"))
+        urls.append(SpecBrowserUrl(data["name"], data["path"],
+                                   tuple(_parameter(p) for p in data["parameters"])))
+    return tuple(urls)
+
+
 def load_examples(spec: Path = SPEC) -> dict[str, dict[str, bytes]]:
     """Per endpoint path: ``{<format>: success body, <name>.<format>: ...}``, every encoding.
 
