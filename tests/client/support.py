@@ -147,12 +147,6 @@ def require_encoding(endpoint: SpecEndpoint, encoding: str) -> None:
                     f"(spec encodings: {endpoint.encodings})")
 
 
-def require_retry_safe(endpoint: SpecEndpoint) -> None:
-    """Skip unless the spec lets ``endpoint`` be retried after its request may have arrived."""
-    if not endpoint.retry_safe:
-        pytest.skip(f"{endpoint.name} is retry: unsafe (a repeat could spend a single-use input)")
-
-
 def format_for(endpoint: SpecEndpoint, encoding: str) -> str:
     """What a call asks for when the answer comes in ``encoding``: that format if a call can
     ask for it, else the default (errors come in their own encoding whatever was asked)."""
@@ -269,7 +263,8 @@ def expected_parameters(endpoint: SpecEndpoint, format: str, optional: bool = Tr
 
 
 def call_secrets(endpoint: SpecEndpoint) -> tuple[str, ...]:
-    """The secret values a call of ``endpoint`` sends (app id and key included)."""
+    """The secret values a call of ``endpoint`` sends (the app id and key where it sends
+    them)."""
     return call_of(endpoint).secrets
 
 
