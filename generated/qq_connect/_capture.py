@@ -5,8 +5,9 @@
 ``captures/<endpoint>/<time>-<id>.json|xml|jsonp|form`` (the layout ``python -m qq_connect.check``
 reads) next to ``<same name>.meta.json`` (status, headers, the redacted URL). The
 call's secrets (access token, app id and key, code, openid) and the answer's own (a
-new token) are replaced wherever they stand as a whole word: in the body (avatar URLs
-embed the openid), in headers and in the URL. The extension is the body's encoding.
+new token) are replaced wherever they stand as a whole word, raw, percent-encoded or
+escaped: in the body (avatar URLs embed the openid), in headers and in the URL. The
+extension is the body's encoding.
 """
 
 from __future__ import annotations
@@ -17,10 +18,11 @@ import time
 import uuid
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from urllib.parse import quote, quote_plus
+from xml.sax.saxutils import escape
 
 from ._decode import sniff_encoding
 from ._errors import RequestInfo
+from ._request import encoded_forms
 
 __all__ = ["SCRUBBED", "masker", "scrub", "write_capture"]
 
@@ -28,26 +30,35 @@ SCRUBBED = "SCRUBBED"
 _DROPPED_HEADERS = frozenset({"set-cookie", "cookie", "authorization"})
 
 
+# A whole word: no letter or digit next to it. A percent-escape before it is a boundary
+# too: in a form body an avatar URL comes as ``%2F<openid>%2F30``.
+_BEFORE = r"(?:(?<![0-9A-Za-z])|(?<=%[0-9A-Fa-f]{2}))"
+_AFTER = r"(?![0-9A-Za-z])"
+
+
 def _forms(secret: str) -> set[str]:
-    return {secret, quote(secret, safe=""), quote_plus(secret, safe=""),
-            quote_plus(secret, safe="").replace("~", "%7E")}
+    """Every form a secret may take in a body: percent-encoded, or escaped by JSON (``\\/``
+    and ``\\uXXXX``, as graph.qq.com writes avatar URLs) or XML."""
+    forms = encoded_forms(secret)
+    for escaped in (json.dumps(secret)[1:-1], json.dumps(secret, ensure_ascii=False)[1:-1]):
+        forms |= {escaped, escaped.replace("/", "\\/")}
+    forms.add(escape(secret))
+    return forms
 
 
 def masker(secrets: Iterable[str], mask: str = SCRUBBED) -> Callable[[str], str]:
-    """A function that replaces each secret (raw or percent-encoded) where it is a whole word.
-
-    Whole words only: an app id of ``1`` must not turn every digit 1 into the mask.
-    """
+    """A function that replaces each secret, in any form ``_forms`` knows, where it is a
+    whole word: an app id of ``1`` must not turn every digit 1 into the mask."""
     forms = sorted({form for s in secrets if s for form in _forms(s)}, key=len, reverse=True)
     if not forms:
         return str
-    pattern = re.compile("(?<![0-9A-Za-z])(?:" + "|".join(map(re.escape, forms))
-                         + ")(?![0-9A-Za-z])")
+    pattern = re.compile(_BEFORE + "(?:" + "|".join(map(re.escape, forms)) + ")" + _AFTER)
     return lambda text: pattern.sub(mask, text)
 
 
 def scrub(text: str, secrets: Iterable[str]) -> str:
-    """``text`` with each secret (raw or percent-encoded) replaced where it is a whole word."""
+    """``text`` with each secret (in any form ``_forms`` knows) replaced where it is a whole
+    word."""
     return masker(secrets)(text)
 
 

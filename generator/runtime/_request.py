@@ -7,7 +7,7 @@ call's values are checked and spelled the same way for every endpoint.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
-from urllib.parse import quote_plus, urlsplit
+from urllib.parse import quote, quote_plus, urlsplit
 
 from pydantic import SecretStr
 
@@ -15,6 +15,7 @@ __all__ = [
     "checked",
     "encode_parameters",
     "encode_rfc1738",
+    "encoded_forms",
     "flag_value",
     "join_list",
     "reveal",
@@ -27,6 +28,13 @@ def encode_rfc1738(value: str) -> str:
     RFC 1738 counts ``~`` as unsafe, which Python's quoting leaves alone.
     """
     return quote_plus(value, safe="").replace("~", "%7E")
+
+
+def encoded_forms(secret: str) -> set[str]:
+    """A secret as a server may write it back: raw, as sent (RFC 1738) and as the usual
+    percent-encoders write it (``/`` kept or not, space as ``+`` or ``%20``, ``~`` kept)."""
+    return {secret, encode_rfc1738(secret), quote(secret, safe=""), quote(secret),
+            quote_plus(secret, safe="")}
 
 
 def encode_parameters(parameters: Iterable[tuple[str, str]],

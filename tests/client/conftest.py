@@ -1,8 +1,9 @@
 """Fixtures of the client tests: one fake graph.qq.com per session, a fresh script per test.
 
-Tests that take ``endpoint`` run once per endpoint of the spec; with ``method`` and/or
-``format`` too, once per method and/or format that endpoint's YAML lists; with ``category``,
-once per category of spec/return_codes.yaml.
+Tests that take ``endpoint`` run once per endpoint of the spec; with ``method``, ``format``
+and/or ``encoding`` too, once per method, format (what a call may ask for) and/or encoding
+(what an answer may come in) that endpoint's YAML lists; with ``category``, once per
+category of spec/return_codes.yaml.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import pytest
 
 import qq_connect
 import qq_connect._base_client  # only for ``sleeps``: the one private thing these tests touch
-from tests.client.credentials import APP_ID
+from tests.client.credentials import APP_ID, APP_KEY
 from tests.client.support import CATEGORIES, SPEC_ENDPOINTS
 from tests.fakes.graph import FakeGraph
 
@@ -29,10 +30,12 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         metafunc.parametrize("category", CATEGORIES, ids=str)
     if "endpoint" not in metafunc.fixturenames:
         return
-    axes = [name for name in ("method", "format") if name in metafunc.fixturenames]
+    axes = [name for name in ("method", "format", "encoding") if name in metafunc.fixturenames]
     cases = []
     for endpoint in SPEC_ENDPOINTS:
-        choices = [endpoint.methods if axis == "method" else endpoint.formats for axis in axes]
+        lists = {"method": endpoint.methods, "format": endpoint.formats,
+                 "encoding": endpoint.encodings}
+        choices = [lists[axis] for axis in axes]
         for combination in itertools.product(*choices):
             cases.append(pytest.param(endpoint, *combination,
                                       id="-".join([endpoint.name, *combination])))
@@ -75,14 +78,15 @@ def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
 @pytest.fixture
 def client(graph: FakeGraph) -> Iterator[qq_connect.QQConnect]:
     """A client without retries, so every call is exactly one request."""
-    with qq_connect.QQConnect(APP_ID, base_url=graph.url, timeout=5.0, max_retries=0) as made:
+    with qq_connect.QQConnect(APP_ID, app_key=APP_KEY, base_url=graph.url, timeout=5.0,
+                              max_retries=0) as made:
         yield made
 
 
 @pytest.fixture
 def retrying_client(graph: FakeGraph, sleeps: list[float]) -> Iterator[qq_connect.QQConnect]:
     """A client with ``RETRYING``; its waits go to ``sleeps``."""
-    with qq_connect.QQConnect(APP_ID, base_url=graph.url, timeout=5.0,
+    with qq_connect.QQConnect(APP_ID, app_key=APP_KEY, base_url=graph.url, timeout=5.0,
                               max_retries=RETRYING) as made:
         yield made
 
@@ -90,8 +94,8 @@ def retrying_client(graph: FakeGraph, sleeps: list[float]) -> Iterator[qq_connec
 @pytest.fixture
 async def async_client(graph: FakeGraph) -> AsyncIterator[qq_connect.AsyncQQConnect]:
     """The async ``client``: no retries."""
-    async with qq_connect.AsyncQQConnect(APP_ID, base_url=graph.url, timeout=5.0,
-                                         max_retries=0) as made:
+    async with qq_connect.AsyncQQConnect(APP_ID, app_key=APP_KEY, base_url=graph.url,
+                                         timeout=5.0, max_retries=0) as made:
         yield made
 
 
@@ -99,8 +103,8 @@ async def async_client(graph: FakeGraph) -> AsyncIterator[qq_connect.AsyncQQConn
 async def async_retrying_client(graph: FakeGraph, sleeps: list[float]
                                 ) -> AsyncIterator[qq_connect.AsyncQQConnect]:
     """The async ``retrying_client``: ``RETRYING``, waits recorded in ``sleeps``."""
-    async with qq_connect.AsyncQQConnect(APP_ID, base_url=graph.url, timeout=5.0,
-                                         max_retries=RETRYING) as made:
+    async with qq_connect.AsyncQQConnect(APP_ID, app_key=APP_KEY, base_url=graph.url,
+                                         timeout=5.0, max_retries=RETRYING) as made:
         yield made
 
 

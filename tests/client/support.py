@@ -1,26 +1,43 @@
 """What the client tests derive from the spec, and the calls they share.
 
 Nothing here names an endpoint, a method, a format or a return code: each comes from
-``spec/`` (through ``tests/fakes/graph.py`` for the endpoints).
+``spec/`` (through ``tests/fakes/graph.py`` for the endpoints). How to call an endpoint
+comes from its ``parameters``: the positional and keyword arguments of its method, by
+``type`` (string or secret, flag, list, integer), and what the request then carries,
+the app id, app key and fixed values included (``Call``).
 """
 
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ElementTree
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qsl, urlencode
+from xml.sax.saxutils import escape
 
 import pytest
 import yaml
 
 import qq_connect
-from tests.client.credentials import OPENID, TOKEN
-from tests.fakes.graph import SPEC, SpecEndpoint, load_endpoints
+from tests.client.credentials import APP_ID, APP_KEY, rfc1738, secret_argument
+from tests.fakes.graph import (
+    SPEC,
+    SpecBrowserUrl,
+    SpecEndpoint,
+    SpecParameter,
+    load_api,
+    load_endpoints,
+)
 
 SPEC_ENDPOINTS = load_endpoints()
 assert SPEC_ENDPOINTS, f"no endpoint listed in {SPEC / 'api.yaml'}"
+API = load_api()
+API_BASE_URL: str = API["base_url"]
+XML_ROOT: str = API["transport"]["xml_root"]
 
 
 @dataclass(frozen=True)
@@ -69,9 +86,9 @@ RETRYABLE = next((c for c in CATEGORIES if c.retryable), None)
 NOT_RETRYABLE = next((c for c in CATEGORIES if not c.retryable), None)
 
 
-def category_of(ret: int) -> Category:
-    """The category spec/return_codes.yaml gives ``ret``."""
-    (found,) = (category for category in CATEGORIES if category.name == _CATEGORY_NAMES[ret])
+def category_of(code: int) -> Category:
+    """The category spec/return_codes.yaml gives ``code``."""
+    (found,) = (category for category in CATEGORIES if category.name == _CATEGORY_NAMES[code])
     return found
 
 
@@ -89,17 +106,25 @@ def non_retryable_category() -> Category:
     return NOT_RETRYABLE
 
 
-def some_endpoint(method: str | None = None, format: str | None = None) -> SpecEndpoint:
-    """The first endpoint of the spec, or the first that takes ``method`` and answers ``format``.
+# --- which endpoints, methods, formats and encodings ----------------------------------------
+
+
+def some_endpoint(method: str | None = None, format: str | None = None,
+                  retry_safe: bool | None = None) -> SpecEndpoint:
+    """The first endpoint of the spec, or the first that takes ``method``, can be asked for
+    ``format`` and is (or is not) ``retry_safe``.
 
     Skips the test when no endpoint of the spec does.
     """
     for endpoint in SPEC_ENDPOINTS:
-        if (method is None or method in endpoint.methods) and (
-                format is None or format in endpoint.formats):
+        if ((method is None or method in endpoint.methods)
+                and (format is None or format in endpoint.formats)
+                and (retry_safe is None or endpoint.retry_safe is retry_safe)):
             return endpoint
-    wanted = " and ".join(part for part in (method and f"takes {method}",
-                                             format and f"answers {format}") if part)
+    wanted = " and ".join(part for part in (
+        method and f"takes {method}", format and f"answers {format}",
+        retry_safe is not None and ("is safe to retry" if retry_safe else "is unsafe to retry"))
+        if part)
     pytest.skip(f"no endpoint of the spec {wanted}")
 
 
@@ -110,9 +135,34 @@ def require_method(endpoint: SpecEndpoint, method: str) -> None:
 
 
 def require_format(endpoint: SpecEndpoint, format: str) -> None:
-    """Skip unless the spec says ``endpoint`` answers ``format``."""
+    """Skip unless the spec says a call of ``endpoint`` may ask for ``format``."""
     if format not in endpoint.formats:
         pytest.skip(f"{endpoint.name} does not answer {format} (spec formats: {endpoint.formats})")
+
+
+def require_encoding(endpoint: SpecEndpoint, encoding: str) -> None:
+    """Skip unless the spec says answers of ``endpoint`` may come in ``encoding``."""
+    if encoding not in endpoint.encodings:
+        pytest.skip(f"{endpoint.name} never answers in {encoding} "
+                    f"(spec encodings: {endpoint.encodings})")
+
+
+def format_for(endpoint: SpecEndpoint, encoding: str) -> str:
+    """What a call asks for when the answer comes in ``encoding``: that format if a call can
+    ask for it, else the default (errors come in their own encoding whatever was asked)."""
+    return encoding if encoding in endpoint.formats else endpoint.formats[0]
+
+
+def success_example(endpoint: SpecEndpoint, format: str) -> bytes:
+    """The endpoint's success example in ``format``, or skip."""
+    if not endpoint.has_example("success", format):
+        pytest.skip(f"the spec has no success example of {endpoint.name} in {format}")
+    return endpoint.example("success", format)
+
+
+def default_url(endpoint: SpecEndpoint) -> str:
+    """Where the endpoint lives without a client ``base_url``: its own host, or the API's."""
+    return (endpoint.base_url or API_BASE_URL).rstrip("/") + endpoint.path
 
 
 def generated_endpoint(endpoint: SpecEndpoint) -> qq_connect.Endpoint[Any, Any]:
@@ -122,49 +172,214 @@ def generated_endpoint(endpoint: SpecEndpoint) -> qq_connect.Endpoint[Any, Any]:
     return made
 
 
+def fields_by(endpoint: SpecEndpoint, predicate: Callable[[Any], bool]) -> list[str]:
+    """The names of the endpoint's response fields for which ``predicate`` holds."""
+    return [spec_field.name for spec_field in endpoint.fields if predicate(spec_field)]
+
+
+# --- how to call an endpoint ------------------------------------------------------------------
+
+
+def argument_value(parameter: SpecParameter) -> tuple[object, str]:
+    """What a test passes for a call parameter, and the text the request then carries."""
+    if parameter.type == "flag":
+        return True, "1"
+    if parameter.type == "list":
+        items = [f"{parameter.name}_a", f"{parameter.name}_b"]
+        return items, ",".join(items)
+    if parameter.type == "integer":
+        return 42, "42"
+    if parameter.choices:
+        return parameter.choices[0], parameter.choices[0]
+    if parameter.secret:
+        value = secret_argument(parameter.name)
+    elif parameter.check == "absolute_url":
+        value = "https://app.example.com/qq/callback?from=登录 page&x=~1"
+    else:
+        value = f"{parameter.name} 值+/&~"
+    return value, value
+
+
+@dataclass(frozen=True)
+class Call:
+    """How a test calls an endpoint's method, and the pairs its request carries (in order,
+    the format parameter left out)."""
+
+    args: tuple[object, ...]
+    kwargs: Mapping[str, object]
+    sent: tuple[tuple[str, str], ...]
+    secrets: tuple[str, ...] = field(default=())  # the values of the secret parameters sent
+
+
+def call_of(endpoint: SpecEndpoint | SpecBrowserUrl, *, optional: bool = True,
+            wrap: Callable[[str], object] = str) -> Call:
+    """The arguments of a call of ``endpoint`` (or of a browser URL's method), from its
+    parameters in the spec.
+
+    ``optional``: pass the optional arguments too. ``wrap``: what secret strings are passed
+    as (``SecretStr`` works like ``str``).
+    """
+    args: list[object] = []
+    kwargs: dict[str, object] = {}
+    sent: list[tuple[str, str]] = []
+    secrets: list[str] = []
+    for parameter in endpoint.parameters:
+        if parameter.source == "fixed":
+            text = parameter.value
+        elif parameter.source == "app_id":
+            text = APP_ID
+        elif parameter.source == "app_key":
+            text = APP_KEY
+        elif not parameter.required and not optional:
+            continue
+        else:
+            value, text = argument_value(parameter)
+            if parameter.secret and isinstance(value, str):
+                value = wrap(value)
+            if parameter.is_positional:
+                args.append(value)
+            else:
+                kwargs[parameter.name] = value
+        sent.append((parameter.name, text))
+        if parameter.secret:
+            secrets.append(text)
+    return Call(tuple(args), kwargs, tuple(sent), tuple(secrets))
+
+
+def request_pairs(endpoint: SpecEndpoint, format: str,
+                  optional: bool = True) -> list[tuple[str, str]]:
+    """Every pair a call asking for ``format`` sends, decoded, in order."""
+    pairs = list(call_of(endpoint, optional=optional).sent)
+    value = endpoint.format_parameter.value(format)
+    if value is not None:
+        pairs.append((endpoint.format_parameter.name, value))
+    return pairs
+
+
+def expected_parameters(endpoint: SpecEndpoint, format: str, optional: bool = True) -> str:
+    """The query string (GET) or form body (POST) the client must send, byte for byte."""
+    return "&".join(f"{rfc1738(name)}={rfc1738(value)}"
+                    for name, value in request_pairs(endpoint, format, optional))
+
+
+def call_secrets(endpoint: SpecEndpoint) -> tuple[str, ...]:
+    """The secret values a call of ``endpoint`` sends (the app id and key where it sends
+    them)."""
+    return call_of(endpoint).secrets
+
+
+def _options(endpoint: SpecEndpoint, method: str | None, format: str | None,
+             options: dict[str, Any]) -> dict[str, Any]:
+    return {"method": method or endpoint.methods[0], "format": format or endpoint.formats[0],
+            **options}
+
+
 def call(client: qq_connect.QQConnect, endpoint: SpecEndpoint, method: str | None = None,
-         format: str | None = None, **options: Any) -> Any:
+         format: str | None = None, *, arguments: Call | None = None, **options: Any) -> Any:
     """Call the client's method of ``endpoint`` with the test credentials.
 
     Without ``method`` or ``format``, the first the spec lists for the endpoint.
     """
-    return getattr(client, endpoint.name)(TOKEN, OPENID, method=method or endpoint.methods[0],
-                                          format=format or endpoint.formats[0], **options)
+    made = arguments or call_of(endpoint)
+    return getattr(client, endpoint.name)(*made.args, **made.kwargs,
+                                          **_options(endpoint, method, format, options))
 
 
 def call_raw(client: qq_connect.QQConnect, endpoint: SpecEndpoint, method: str | None = None,
              format: str | None = None, **options: Any) -> qq_connect.RawResponse[Any]:
     """``call`` through ``with_raw_response``."""
+    made = call_of(endpoint)
     raw: qq_connect.RawResponse[Any] = getattr(client.with_raw_response, endpoint.name)(
-        TOKEN, OPENID, method=method or endpoint.methods[0],
-        format=format or endpoint.formats[0], **options)
+        *made.args, **made.kwargs, **_options(endpoint, method, format, options))
     return raw
 
 
-def error_body(format: str, ret: int, msg: str) -> bytes:
-    """An error answer with ``ret`` and ``msg``, as graph.qq.com writes it in ``format``."""
-    if format == "json":
-        return json.dumps({"ret": ret, "msg": msg}, ensure_ascii=False).encode()
-    return (f'<?xml version="1.0" encoding="UTF-8"?>\n<data>\n<ret>{ret}</ret>\n'
-            f"<msg>{msg}</msg>\n</data>\n").encode()
+async def acall(client: qq_connect.AsyncQQConnect, endpoint: SpecEndpoint,
+                method: str | None = None, format: str | None = None, **options: Any) -> Any:
+    """Await the async client's method of ``endpoint`` with the test credentials."""
+    made = call_of(endpoint)
+    return await getattr(client, endpoint.name)(*made.args, **made.kwargs,
+                                                **_options(endpoint, method, format, options))
+
+
+async def acall_raw(client: qq_connect.AsyncQQConnect, endpoint: SpecEndpoint,
+                    method: str | None = None, format: str | None = None,
+                    **options: Any) -> qq_connect.RawResponse[Any]:
+    """``acall`` through ``with_raw_response``."""
+    made = call_of(endpoint)
+    raw: qq_connect.RawResponse[Any] = await getattr(client.with_raw_response, endpoint.name)(
+        *made.args, **made.kwargs, **_options(endpoint, method, format, options))
+    return raw
+
+
+# --- answers in every encoding ----------------------------------------------------------------
+
+_JSONP = re.compile(rb"\s*callback\s*\(\s*(.*?)\s*\)\s*;?\s*", re.DOTALL)
+
+
+def decode_answer(body: bytes, encoding: str) -> dict[str, Any]:
+    """The top-level fields of an answer (one the tests wrote or the spec holds)."""
+    if encoding == "json":
+        document: dict[str, Any] = json.loads(body)
+        return document
+    if encoding == "jsonp":
+        match = _JSONP.fullmatch(body)
+        assert match, body
+        wrapped: dict[str, Any] = json.loads(match.group(1))
+        return wrapped
+    if encoding == "form":
+        return dict(parse_qsl(body.decode("ascii"), keep_blank_values=True,
+                              strict_parsing=True))
+    assert encoding == "xml", encoding
+    return {child.tag: child.text or "" for child in ElementTree.fromstring(body)}
+
+
+def encode_answer(document: Mapping[str, object], encoding: str) -> bytes:
+    """An answer with these top-level fields, as graph.qq.com writes it in ``encoding``."""
+    text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+    if encoding == "json":
+        return text.encode()
+    if encoding == "jsonp":
+        return b"callback( " + text.encode() + b" );\n"
+    if encoding == "form":
+        return urlencode({name: str(value) for name, value in document.items()}).encode()
+    assert encoding == "xml", encoding
+    children = "".join(f"<{name}>{escape(str(value))}</{name}>\n"
+                       for name, value in document.items())
+    return (f'<?xml version="1.0" encoding="UTF-8"?>\n<{XML_ROOT}>\n{children}'
+            f"</{XML_ROOT}>\n").encode()
+
+
+def answer_fields(body: bytes, encoding: str) -> dict[str, str]:
+    """The top-level fields of an answer, as text."""
+    return {name: str(value) for name, value in decode_answer(body, encoding).items()}
+
+
+def error_body(endpoint: SpecEndpoint, encoding: str, code: int, message: str) -> bytes:
+    """A failure with ``code`` and ``message``, in the endpoint's error shape and
+    ``encoding``."""
+    shape = endpoint.errors
+    return encode_answer({shape.code_field: code, shape.message_field: message}, encoding)
+
+
+def error_encoding(endpoint: SpecEndpoint, format: str) -> str:
+    """The encoding a failure comes in when a call asks for ``format``.
+
+    A format the request names comes back as asked. For the default format, the spec's
+    error examples say: the token step answers form pairs but fails in JSONP.
+    """
+    if format != endpoint.formats[0]:
+        return format
+    for example in endpoint.examples:
+        if example.format in endpoint.encodings and endpoint.errors.is_failure(
+                answer_fields(example.body, example.format)):
+            return example.format
+    return format
 
 
 def with_extra_fields(endpoint: SpecEndpoint, format: str, **extra: str | int) -> bytes:
-    """The endpoint's success example in ``format`` with more fields, unknown to the spec.
+    """The endpoint's success example in ``format`` with more fields, unknown to the spec."""
+    assert not set(extra) & {spec_field.name for spec_field in endpoint.fields}
+    example = success_example(endpoint, format)
+    return encode_answer({**decode_answer(example, format), **extra}, format)
 
-    The values go into XML as they are: give none with ``<`` or ``&``.
-    """
-    assert not set(extra) & {field.name for field in endpoint.fields}
-    example = endpoint.example("success", format)
-    if format == "json":
-        return json.dumps({**json.loads(example), **extra}, ensure_ascii=False).encode()
-    end = example.rindex(b"</data>")
-    added = "".join(f"<{name}>{value}</{name}>\n" for name, value in extra.items())
-    return example[:end] + added.encode() + example[end:]
-
-
-def answer_fields(body: bytes, format: str) -> dict[str, str]:
-    """The top-level fields of an answer (one the tests wrote or the spec holds), as text."""
-    if format == "json":
-        return {name: str(value) for name, value in json.loads(body).items()}
-    return {child.tag: child.text or "" for child in ElementTree.fromstring(body)}

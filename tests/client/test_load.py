@@ -19,8 +19,8 @@ import anyio
 import pytest
 
 import qq_connect
-from tests.client.credentials import APP_ID, OPENID, TOKEN
-from tests.client.support import generated_endpoint, some_endpoint
+from tests.client.credentials import APP_ID, APP_KEY
+from tests.client.support import acall, generated_endpoint, some_endpoint
 from tests.fakes.graph import SpecEndpoint
 
 pytestmark = [pytest.mark.anyio, pytest.mark.slow]
@@ -56,13 +56,14 @@ async def one_round(url: str, endpoint: SpecEndpoint) -> tuple[int, int]:
     expected = {format: generated_endpoint(endpoint).parse(endpoint.example("success", format))
                 for format in endpoint.formats}
     limiter = anyio.CapacityLimiter(IN_FLIGHT)
-    async with qq_connect.AsyncQQConnect(APP_ID, base_url=url, timeout=30.0) as client:
+    async with qq_connect.AsyncQQConnect(APP_ID, app_key=APP_KEY, base_url=url,
+                                         timeout=30.0) as client:
 
         async def call(index: int) -> None:
             nonlocal answered, retries
             format = endpoint.formats[index % len(endpoint.formats)]
             async with limiter:
-                result = await getattr(client, endpoint.name)(TOKEN, OPENID, format=format)
+                result = await acall(client, endpoint, format=format)
             assert result == expected[format]
             answered += 1
             retries += result.retries_taken

@@ -4,9 +4,14 @@ Tests start it in a thread (``with FakeGraph() as graph: ...``) and script fault
 endpoint; by hand: ``python -m tests.fakes.graph --port 8000`` serves the examples.
 ``FakeGraph(flow=LoginFlow(...))`` (``--flow`` by hand) also serves the login flow of
 ``tests/fakes/oauth.py``; scripted faults still come first.
-Every answer goes out as ``text/html; charset=utf-8``, like the real service.
+Every answer goes out as ``text/html; charset=utf-8``, like the real service. Unscripted,
+a request gets its endpoint's success example in the format it asks for, read the way the
+endpoint reads its format parameter (``format=xml``, ``fmt=json``, else the endpoint's
+default: JSON, JSONP or form pairs); endpoints that share a path are told apart by their
+fixed parameters (``grant_type``).
 The spec's endpoints load as ``SpecEndpoint``s (``load_endpoints``), with their methods,
-formats, examples and response fields, for tests that parametrize over them.
+formats, encodings, parameters, error shape, examples and response fields, for tests that
+parametrize over them.
 """
 
 from __future__ import annotations
@@ -18,9 +23,11 @@ import socket
 import struct
 import threading
 import time
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 import yaml
@@ -86,7 +93,7 @@ class Example:
     """One example file of an endpoint, as listed in its YAML."""
 
     name: str
-    format: str
+    format: str  # the body's encoding: json, xml, jsonp or form
     body: bytes
 
 
@@ -98,11 +105,81 @@ class SpecField:
     wire_type: str
     kind: str
     marks_degraded: bool = False
+    source: str = "documented"  # documented | optional | example_only | on_error
+    sensitive: str = ""  # secret | identity | ""
+    marks_expiry: bool = False
+
+
+@dataclass(frozen=True)
+class SpecParameter:
+    """One parameter a request sends, as the YAML lists it (api.yaml's common ones included).
+
+    ``source``: call (an argument of the method), app_id / app_key (from the client), fixed
+    (``value``). ``type`` says how a call passes it: string, integer, flag or list.
+    """
+
+    name: str
+    source: str = "call"
+    type: str = "string"
+    required: bool = True
+    positional: bool = False
+    secret: bool = False
+    value: str = ""
+    check: str = ""
+    choices: tuple[str, ...] = ()
+
+    @property
+    def is_argument(self) -> bool:
+        return self.source == "call"
+
+    @property
+    def is_positional(self) -> bool:
+        return self.source == "call" and self.positional
+
+
+@dataclass(frozen=True)
+class FormatParameter:
+    """How a request asks for a format: the value sent per format (None: nothing is sent).
+
+    ``default``: the format an answer comes in when the request asks for none it knows.
+    """
+
+    name: str
+    values: tuple[tuple[str, str | None], ...]
+    default: str
+
+    def value(self, format: str) -> str | None:
+        return dict(self.values).get(format)
+
+
+@dataclass(frozen=True)
+class ErrorShape:
+    """Where an answer says it failed: ``ret``/``msg`` in every answer (``ret`` 0 is
+    success), or ``error``/``error_description`` only in failures (oauth)."""
+
+    name: str
+    code_field: str
+    message_field: str
+
+    def is_failure(self, fields: dict[str, str]) -> bool:
+        """Whether an answer with these top-level fields (as text) reports a failure."""
+        if self.name == "ret":
+            return int(fields[self.code_field]) != 0
+        return self.code_field in fields
+
+
+ERROR_SHAPES = {"ret": ErrorShape("ret", "ret", "msg"),
+                "oauth": ErrorShape("oauth", "error", "error_description")}
 
 
 @dataclass(frozen=True)
 class SpecEndpoint:
-    """One endpoint as the spec describes it."""
+    """One endpoint as the spec describes it, the defaults of the spec format applied.
+
+    ``formats``: what a call may ask for (the first is the method's default); ``encodings``:
+    every encoding an answer may come in, whatever was asked. ``parameters`` in the order
+    the request sends them, api.yaml's common ones first unless the endpoint opts out.
+    """
 
     name: str
     path: str
@@ -110,52 +187,157 @@ class SpecEndpoint:
     formats: tuple[str, ...]
     examples: tuple[Example, ...]
     fields: tuple[SpecField, ...] = ()
+    encodings: tuple[str, ...] = ()
+    format_parameter: FormatParameter = FormatParameter("format", (), "json")
+    errors: ErrorShape = ERROR_SHAPES["ret"]
+    retry_safe: bool = True
+    base_url: str = ""  # "" when the endpoint lives on the API's host
+    parameters: tuple[SpecParameter, ...] = ()
 
     def example(self, name: str, format: str) -> bytes:
         found = [e.body for e in self.examples if (e.name, e.format) == (name, format)]
         assert len(found) == 1, f"{self.name}: {len(found)} examples named {name!r} in {format}"
         return found[0]
 
+    def has_example(self, name: str, format: str) -> bool:
+        return any((e.name, e.format) == (name, format) for e in self.examples)
+
+    def answer_format(self, sent: Mapping[str, str]) -> str:
+        """The format the service answers a request with these parameters in."""
+        asked = sent.get(self.format_parameter.name)
+        for format in self.formats:
+            value = self.format_parameter.value(format)
+            if value is not None and value == asked:
+                return format
+        return self.format_parameter.default
+
+    def takes(self, sent: Mapping[str, str]) -> bool:
+        """Whether a request with these parameters is for this endpoint: its fixed values
+        match (two endpoints may share a path, told apart by ``grant_type``)."""
+        return all(sent.get(p.name) == p.value for p in self.parameters if p.source == "fixed")
+
     def __str__(self) -> str:
         return self.name
+
+
+def _parameter(data: dict[str, Any], positional: bool | None = None) -> SpecParameter:
+    return SpecParameter(
+        name=data["name"], source=data.get("source", "call"), type=data.get("type", "string"),
+        required=data.get("required", True),
+        positional=data.get("positional", False) if positional is None else positional,
+        secret=data.get("secret", False), value=str(data.get("value", "")),
+        check=data.get("check", ""), choices=tuple(data.get("choices", ())))
+
+
+def load_api(spec: Path = SPEC) -> dict[str, Any]:
+    """``api.yaml`` as data."""
+    api: dict[str, Any] = yaml.safe_load((spec / "api.yaml").read_text(encoding="utf-8"))
+    return api
 
 
 def load_endpoints(spec: Path = SPEC) -> tuple[SpecEndpoint, ...]:
     """Every endpoint ``api.yaml`` lists, with its example files read as bytes."""
     endpoints = []
-    api = yaml.safe_load((spec / "api.yaml").read_text(encoding="utf-8"))
+    api = load_api(spec)
+    # The common parameters come first in every method that takes them, positionally.
+    common = tuple(_parameter(p, positional=True) for p in api.get("common_parameters", ()))
+    shared = api["transport"]["format_parameter"]
+    # The API's format parameter: exactly its xml value gives XML, anything else the default.
+    shared_values = {shared["default"]: shared["default"], "xml": shared["xml_value"]}
     for relative in api["endpoints"]:
         path = spec / relative
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        formats = tuple(f.lower() for f in data["formats"])
+        if "format_parameter" in data:
+            values = data["format_parameter"]["values"]
+            unsent = [f for f in formats if values.get(f) is None]
+            format_parameter = FormatParameter(
+                data["format_parameter"]["name"], tuple((f, values.get(f)) for f in formats),
+                unsent[0] if unsent else formats[0])
+        else:
+            format_parameter = FormatParameter(
+                shared["name"], tuple((f, shared_values.get(f)) for f in formats),
+                shared["default"])
         examples = tuple(Example(item["name"], item["format"],
                                  (path.parent / item["file"]).read_bytes())
                          for item in data["examples"])
         fields = tuple(SpecField(item["name"], item["wire_type"], item["kind"],
-                                 bool(item.get("marks_degraded", False)))
+                                 bool(item.get("marks_degraded", False)),
+                                 item.get("source", "documented"), item.get("sensitive", ""),
+                                 bool(item.get("marks_expiry", False)))
                        for item in data["response"]["fields"])
+        own = tuple(_parameter(p) for p in data.get("parameters") or ())
         endpoints.append(SpecEndpoint(
             name=data["name"], path=data["path"],
             methods=tuple(m.upper() for m in data["methods"]),
-            formats=tuple(f.lower() for f in data["formats"]),
-            examples=examples, fields=fields))
+            formats=formats,
+            examples=examples, fields=fields,
+            encodings=tuple(e.lower() for e in data.get("encodings", formats)),
+            format_parameter=format_parameter,
+            errors=ERROR_SHAPES[data.get("errors", "ret")],
+            retry_safe=data.get("retry", "safe") == "safe",
+            base_url=data.get("base_url", ""),
+            parameters=(common if data.get("common_parameters", True) else ()) + own))
     return tuple(endpoints)
 
 
+@dataclass(frozen=True)
+class SpecBrowserUrl:
+    """A step of the login in the user's browser (api.yaml ``browser_urls``): the client
+    builds its URL and never fetches it."""
+
+    name: str
+    path: str
+    parameters: tuple[SpecParameter, ...]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def load_browser_urls(spec: Path = SPEC) -> tuple[SpecBrowserUrl, ...]:
+    """Every browser URL ``api.yaml`` lists."""
+    urls = []
+    for relative in load_api(spec).get("browser_urls") or ():
+        data = yaml.safe_load((spec / relative).read_text(encoding="utf-8"))
+        urls.append(SpecBrowserUrl(data["name"], data["path"],
+                                   tuple(_parameter(p) for p in data["parameters"])))
+    return tuple(urls)
+
+
 def load_examples(spec: Path = SPEC) -> dict[str, dict[str, bytes]]:
-    """Per endpoint path: ``{"json": success JSON, "xml": success XML, <name>.<format>: ...}``."""
+    """Per endpoint path: ``{<format>: success body, <name>.<format>: ...}``, every encoding.
+
+    Where endpoints share a path, the first listed wins a name they share.
+    """
     examples: dict[str, dict[str, bytes]] = {}
     for endpoint in load_endpoints(spec):
         bodies = examples.setdefault(endpoint.path, {})
         for example in endpoint.examples:
-            bodies[f"{example.name}.{example.format}"] = example.body
+            bodies.setdefault(f"{example.name}.{example.format}", example.body)
             if example.name == "success":
-                bodies[example.format] = example.body
+                bodies.setdefault(example.format, example.body)
     return examples
+
+
+def endpoint_for(endpoints: Iterable[SpecEndpoint], path: str,
+                 sent: Mapping[str, str]) -> SpecEndpoint | None:
+    """The endpoint a request is for: by path, then by fixed values; the first at the path
+    when none matches."""
+    at_path = [endpoint for endpoint in endpoints if endpoint.path == path]
+    return next((e for e in at_path if e.takes(sent)), at_path[0] if at_path else None)
+
+
+def default_body(endpoint: SpecEndpoint, sent: Mapping[str, str]) -> bytes:
+    """The success example in the format the request asks for (the endpoint's way)."""
+    format = endpoint.answer_format(sent)
+    return endpoint.example("success", format) if endpoint.has_example("success", format) \
+        else b""
 
 
 @dataclass
 class _State:
     examples: dict[str, dict[str, bytes]]
+    endpoints: tuple[SpecEndpoint, ...] = ()
     scripts: dict[str, collections.deque[Fault]] = field(default_factory=dict)
     requests: list[Recorded] = field(default_factory=list)
     served: int = 0
@@ -202,12 +384,11 @@ class _Handler(BaseHTTPRequestHandler):
                 state.requests.append(recorded)
             script = state.scripts.get(url.path)
             fault = script.popleft() if script else None
-        parameters = dict(parse_qsl(url.query or body.decode("latin-1")))
-        known = state.examples.get(url.path)
-        if known is None and not (state.flow and state.flow.serves(url.path)):
+        sent = dict(parse_qsl(url.query) + parse_qsl(body.decode("utf-8", "replace")))
+        endpoint = endpoint_for(state.endpoints, url.path, sent)
+        if endpoint is None and not (state.flow and state.flow.serves(url.path)):
             fault = Answer(b'{"ret":-9,"msg":"api not exist"}')
-        format = "xml" if parameters.get("format") == "xml" else "json"
-        default = Answer(known[format] if known else b"")
+        default = Answer(default_body(endpoint, sent) if endpoint else b"")
         # Asked only when its answer is sent (even if delayed or cut short): a scripted
         # answer stands for a request the service never processed.
         if state.flow is not None and _sends_default(fault):
@@ -266,7 +447,7 @@ class FakeGraph:
 
     def __init__(self, port: int = 0, spec: Path = SPEC, flow: LoginFlow | None = None) -> None:
         self._server = _Server(("127.0.0.1", port), _Handler)
-        self._server.state = _State(load_examples(spec), flow=flow)
+        self._server.state = _State(load_examples(spec), load_endpoints(spec), flow=flow)
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True,
                                         kwargs={"poll_interval": 0.05})
 

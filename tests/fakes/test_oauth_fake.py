@@ -17,7 +17,7 @@ from urllib.parse import parse_qs, parse_qsl, urlsplit
 import httpx
 import pytest
 
-from tests.fakes.graph import Answer, Delay, FakeGraph
+from tests.fakes.graph import Answer, Delay, FakeGraph, load_endpoints
 from tests.fakes.oauth import (
     CODE_LIFETIME,
     PLACEHOLDER_APP_ID,
@@ -486,13 +486,27 @@ def test_scripted_faults_win_over_the_flow(client: httpx.Client, graph: FakeGrap
 
 
 def test_without_a_flow_the_fake_answers_from_examples_as_before() -> None:
+    """Each endpoint's success example, in the format asked for its own way; a path the
+    spec does not list is an unknown API."""
     with FakeGraph() as graph, httpx.Client(base_url=graph.url) as client:
         assert graph.flow is None
-        # The login endpoints are in the spec now: their examples answer, as every endpoint's.
-        for path in ("/oauth2.0/me", USER_INFO, "/user/get_vip_info"):
-            assert client.get(path).content == graph.examples[path]["json"]
-        # The authorize page is a browser URL, no endpoint: only a flow serves it.
-        assert client.get("/oauth2.0/authorize").content == b'{"ret":-9,"msg":"api not exist"}'
+        me_examples = graph.examples["/oauth2.0/me"]
+        assert client.get("/oauth2.0/me").content == me_examples["jsonp"]
+        assert client.get("/oauth2.0/me", params={"fmt": "json"}).content == me_examples["json"]
+        # Two endpoints share the token path; grant_type tells them apart.
+        endpoints = {endpoint.name: endpoint for endpoint in load_endpoints()}
+        for grant_type, name in (("authorization_code", "exchange_code"),
+                                 ("refresh_token", "refresh_access_token")):
+            for format, fmt in (("form", {}), ("json", {"fmt": "json"})):
+                answer = client.post("/oauth2.0/token", data={"grant_type": grant_type, **fmt})
+                assert answer.content == endpoints[name].example("success", format)
+        assert client.get(USER_INFO).content == graph.examples[USER_INFO]["json"]
+        vip = client.get("/user/get_vip_info")
+        assert vip.content == graph.examples["/user/get_vip_info"]["json"]
+        vip = client.post("/user/get_vip_info", data={"format": "xml"})
+        assert vip.content == graph.examples["/user/get_vip_info"]["xml"]
+        unknown = client.get("/user/no_such_api")
+        assert unknown.content == b'{"ret":-9,"msg":"api not exist"}'
 
 
 def test_the_flow_served_by_hand() -> None:
