@@ -37,6 +37,11 @@ _FORM_PAIR = re.compile(rb"([A-Za-z_][A-Za-z0-9_]*)=([A-Za-z0-9._~%+*!-]*)")
 _MAX_FORM_PAIRS = 64
 
 
+# How a refusal names what a body looks like.
+DESCRIBED: Final[Mapping[Encoding, str]] = {
+    "json": "JSON", "xml": "HTML or XML", "jsonp": "JSONP", "form": "form-encoded pairs"}
+
+
 class BodyRefused(ValueError):
     """The body is not an answer this endpoint may give; the message says why."""
 
@@ -74,7 +79,7 @@ def decode_body(body: bytes, encodings: Collection[Encoding], xml_root: str) -> 
     if encoding is None:
         raise BodyRefused(f"the body is not an answer in {' or '.join(encodings)}")
     if encoding not in encodings:
-        looks = "HTML or XML" if encoding == "xml" else encoding.upper()
+        looks = DESCRIBED[encoding]
         raise BodyRefused(f"the body looks like {looks}, which this endpoint never answers "
                           f"(it answers {' or '.join(encodings)})")
     if encoding == "json":

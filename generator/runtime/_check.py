@@ -285,8 +285,9 @@ def drift_findings(contract: Contract, document: object, from_json: bool,
         elif rule.kind == "return_code":
             number = int(value)
             if number != 0 and number not in contract.listed_returns:
-                yield Finding("drift", escape_pointer(name), "ret not in the return-code tables",
-                              "a listed code", describe(value))
+                yield Finding("drift", escape_pointer(name),
+                              "error code not in the return-code tables", "a listed code",
+                              describe(value))
     if contract.is_success(document):
         for name in contract.example_only:
             if name not in document:

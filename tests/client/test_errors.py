@@ -127,6 +127,10 @@ CASES = ["html-page", "html-doctype", "empty", "truncated-json", "truncated-json
          "other-callback", "as-json", "as-jsonp", "as-form"]
 
 
+# How a refusal names a body in an encoding the endpoint never uses.
+LOOKS_LIKE = {"json": "JSON", "xml": "HTML or XML", "jsonp": "JSONP", "form": "form-encoded pairs"}
+
+
 def undecodable_body(case: str, endpoint: SpecEndpoint) -> tuple[bytes, str]:
     """A 200 body that is no answer of ``endpoint``, and the reason the error gives for it.
 
@@ -146,7 +150,7 @@ def undecodable_body(case: str, endpoint: SpecEndpoint) -> tuple[bytes, str]:
             pytest.skip(f"{endpoint.name} may answer in {encoding}")
         example = success_example(endpoint, endpoint.formats[0])
         document = decode_answer(example, endpoint.formats[0])
-        return encode_answer(document, encoding), f"looks like {encoding.upper()}"
+        return encode_answer(document, encoding), f"looks like {LOOKS_LIKE[encoding]}"
     require_encoding(endpoint, "jsonp" if case == "other-callback" else encoding)
     compact = json.dumps(decode_answer(success_example(endpoint, "json"), "json"),
                          separators=(",", ":")).encode()

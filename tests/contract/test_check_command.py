@@ -113,7 +113,7 @@ def test_drift_findings_name_pointer_expected_and_actual(
             assert (str(valid / f"spec_unknown_field.{format}"), f"{prefix}/unknown_extra",
                     "field not in the spec", '"0"') in findings
             assert (str(valid / f"spec_error_unlisted_code.{format}"), f"{prefix}/{code}",
-                    "ret not in the return-code tables", shown) in findings
+                    "error code not in the return-code tables", shown) in findings
             for f in e.success_fields:
                 if f.kind == "code":
                     assert any(c == str(valid / f"spec_unknown_code_{f.name}.{format}")

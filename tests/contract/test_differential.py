@@ -64,7 +64,7 @@ def expected_classes(endpoint: Endpoint) -> set[tuple[str, str, str]]:
     expected = {
         ("error", "required field missing", "text"),
         ("drift", "field not in the spec", ""),
-        ("drift", "ret not in the return-code tables", "return_code"),
+        ("drift", "error code not in the return-code tables", "return_code"),
     }
     if shape.always_present:
         expected.add(("error", "required field missing", "return_code"))

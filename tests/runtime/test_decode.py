@@ -81,7 +81,7 @@ def test_form_refusals(body: bytes, reason: str) -> None:
     (b"nonsense", ("json",), "not an answer in json"),
     (b"<html><title>502 Bad Gateway</title></html>", ("form", "jsonp"), "HTML or XML"),
     (ME, ("json", "xml"), "looks like JSONP"),
-    (b"a=1", ("json", "jsonp"), "looks like FORM"),
+    (b"a=1", ("json", "jsonp"), "looks like form-encoded pairs"),
     (b"<data><ret>0</data>", ALL, "unusable XML"),
     (b"<!DOCTYPE html><html/>", ALL, "unusable XML"),
 ])
