@@ -9,20 +9,16 @@ the app id, app key and fixed values included (``Call``).
 
 from __future__ import annotations
 
-import json
-import re
-import xml.etree.ElementTree as ElementTree
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl, urlencode
-from xml.sax.saxutils import escape
 
 import pytest
 import yaml
 
 import qq_connect
+from tests.bodies import as_instance, encode
 from tests.client.credentials import APP_ID, APP_KEY, rfc1738, secret_argument
 from tests.fakes.graph import (
     SPEC,
@@ -314,40 +310,15 @@ async def acall_raw(client: qq_connect.AsyncQQConnect, endpoint: SpecEndpoint,
 
 # --- answers in every encoding ----------------------------------------------------------------
 
-_JSONP = re.compile(rb"\s*callback\s*\(\s*(.*?)\s*\)\s*;?\s*", re.DOTALL)
-
-
 def decode_answer(body: bytes, encoding: str) -> dict[str, Any]:
     """The top-level fields of an answer (one the tests wrote or the spec holds)."""
-    if encoding == "json":
-        document: dict[str, Any] = json.loads(body)
-        return document
-    if encoding == "jsonp":
-        match = _JSONP.fullmatch(body)
-        assert match, body
-        wrapped: dict[str, Any] = json.loads(match.group(1))
-        return wrapped
-    if encoding == "form":
-        return dict(parse_qsl(body.decode("ascii"), keep_blank_values=True,
-                              strict_parsing=True))
-    assert encoding == "xml", encoding
-    return {child.tag: child.text or "" for child in ElementTree.fromstring(body)}
+    document: dict[str, Any] = as_instance(body, encoding)
+    return document
 
 
 def encode_answer(document: Mapping[str, object], encoding: str) -> bytes:
     """An answer with these top-level fields, as graph.qq.com writes it in ``encoding``."""
-    text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
-    if encoding == "json":
-        return text.encode()
-    if encoding == "jsonp":
-        return b"callback( " + text.encode() + b" );\n"
-    if encoding == "form":
-        return urlencode({name: str(value) for name, value in document.items()}).encode()
-    assert encoding == "xml", encoding
-    children = "".join(f"<{name}>{escape(str(value))}</{name}>\n"
-                       for name, value in document.items())
-    return (f'<?xml version="1.0" encoding="UTF-8"?>\n<{XML_ROOT}>\n{children}'
-            f"</{XML_ROOT}>\n").encode()
+    return encode(dict(document), encoding, XML_ROOT)
 
 
 def answer_fields(body: bytes, encoding: str) -> dict[str, str]:

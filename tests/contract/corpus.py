@@ -15,6 +15,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from generator.model import Endpoint, Field
+from tests.bodies import to_form, to_json
 from tests.contract.from_spec import (
     BAD_JSON_ONLY,
     BAD_VALUES,
@@ -32,8 +33,6 @@ from tests.contract.from_spec import (
     message_field,
     numeric_strings,
     success_document,
-    to_form,
-    to_json,
     to_xml,
 )
 

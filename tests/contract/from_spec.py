@@ -12,22 +12,23 @@ The one place that reaches into the generated package's internals is
 
 from __future__ import annotations
 
-import json
-import re
-import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from types import ModuleType
 from typing import Any, Protocol
-from urllib.parse import parse_qsl, quote
 
 import qq_connect
 from generator.load import load_sources
 from generator.model import Api, Endpoint, Field
 from generator.normalise import normalise
 from generator.validate import validate
+from tests import bodies
+from tests.bodies import (
+    JSON_LIKE,
+    as_instance,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC = ROOT / "spec"
@@ -48,7 +49,6 @@ NAMES: tuple[str, ...] = tuple(endpoint.name for endpoint in ENDPOINTS)
 KINDS: tuple[str, ...] = ("return_code", "flag", "timestamp", "duration", "code", "level",
                           "integer", "text")
 # Encodings whose values keep JSON's types; in XML and form bodies every value is text.
-JSON_LIKE: tuple[str, ...] = ("json", "jsonp")
 
 
 def endpoint(name: str) -> Endpoint:
@@ -223,48 +223,6 @@ def bad_values(f: Field, format: str) -> tuple[Any, ...]:
     return BAD_VALUES[f.kind] + (BAD_JSON_ONLY[f.kind] if format in JSON_LIKE else ())
 
 
-# -- reading bodies independently of the product -------------------------------------------
-
-# Our own well-formed JSONP: the callback, the payload, ")", an optional ";".
-_OUR_JSONP = re.compile(rb"\s*callback\s*\(\s*(.*?)\s*\)\s*;?\s*", re.DOTALL)
-# A name a form body can carry (the product refuses others, as XML cannot name them).
-_FORM_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-
-
-def xml_fields(body: bytes) -> dict[str, str]:
-    """A flat XML answer (<data> with one element per field) as field → text.
-
-    Only for our own well-formed captures and examples; the product's hardened parser is
-    what the tests judge, this is the independent reading the JSON Schema validates.
-    """
-    root = ElementTree.fromstring(body)
-    return {child.tag: child.text or "" for child in root}
-
-
-def jsonp_payload(body: bytes) -> bytes:
-    """The JSON inside our own ``callback( ... );`` (an independent reading, not the product's)."""
-    match = _OUR_JSONP.fullmatch(body)
-    assert match is not None, body[:60]
-    return match.group(1)
-
-
-def form_fields(body: bytes) -> dict[str, str]:
-    """``a=b&c=d`` as field → text (the standard library's reading)."""
-    return dict(parse_qsl(body.decode("utf-8"), keep_blank_values=True, strict_parsing=True))
-
-
-def as_instance(body: bytes, format: str) -> Any:
-    """What the JSON Schema judges: the JSON document (unwrapped from JSONP), or the XML
-    answer's or form body's fields as text."""
-    if format == "xml":
-        return xml_fields(body)
-    if format == "form":
-        return form_fields(body)
-    if format == "jsonp":
-        return json.loads(jsonp_payload(body))
-    return json.loads(body)
-
-
 def _typed(e: Endpoint, fields: dict[str, str]) -> dict[str, Any]:
     """Text back to the wire types the spec gives (for building JSON from XML or form)."""
     typed: dict[str, Any] = {}
@@ -338,43 +296,12 @@ def error_documents(e: Endpoint) -> list[tuple[str, dict[str, Any]]]:
 # -- encodings -------------------------------------------------------------------------------
 
 
-def _as_text(value: Any) -> str:
-    """A value as XML or form text: strings as they are, anything else as its JSON text."""
-    return value if isinstance(value, str) else json.dumps(value)
-
-
 def to_xml(document: dict[str, Any], root: str | None = None) -> bytes:
-    """A flat XML answer; non-string values as their JSON text, names that are no XML names
-    left out."""
-    def text(value: Any) -> str:
-        return _as_text(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    tag = root or API.xml_root
-    inner = "".join(f"<{k}>{text(v)}</{k}>" for k, v in document.items() if k.isidentifier())
-    return f'<?xml version="1.0" encoding="UTF-8"?><{tag}>{inner}</{tag}>'.encode()
-
-
-def to_json(document: object) -> bytes:
-    return json.dumps(document, ensure_ascii=False).encode()
-
-
-def to_jsonp(document: object) -> bytes:
-    """As graph.qq.com wraps JSON: ``callback( {...} );`` and a newline."""
-    return b"callback( " + to_json(document) + b" );\n"
-
-
-def to_form(document: dict[str, Any]) -> bytes:
-    """``a=b&c=d``: values as strings (non-strings as their JSON text), percent-encoded;
-    names a form body cannot carry left out."""
-    return "&".join(f"{name}={quote(_as_text(value), safe='')}"
-                    for name, value in document.items()
-                    if _FORM_NAME.fullmatch(name)).encode("ascii")
+    return bodies.to_xml(document, root or API.xml_root)
 
 
 def encode(document: object, format: str) -> bytes:
-    if format in JSON_LIKE:
-        return to_json(document) if format == "json" else to_jsonp(document)
-    assert isinstance(document, dict)
-    return to_xml(document) if format == "xml" else to_form(document)
+    return bodies.encode(document, format, API.xml_root)
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from pydantic import BaseModel
 
 import qq_connect
 from generator.model import Endpoint
+from tests.bodies import to_json
 from tests.contract.from_spec import (
     ENDPOINTS,
     Case,
@@ -30,7 +31,6 @@ from tests.contract.from_spec import (
     parser,
     spec_cases,
     success_document,
-    to_json,
 )
 
 SCHEMAS = Path(qq_connect.__file__).parent / "schemas"
