@@ -15,12 +15,11 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from generator.model import Endpoint, Field
-from tests.bodies import to_form, to_json
+from tests.bodies import JSON_LIKE, to_form, to_json
 from tests.contract.from_spec import (
     BAD_JSON_ONLY,
     BAD_VALUES,
     ENDPOINTS,
-    JSON_LIKE,
     LISTED_RETS,
     TEXTS,
     UNLISTED_RET,

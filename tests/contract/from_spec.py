@@ -25,10 +25,7 @@ from generator.model import Api, Endpoint, Field
 from generator.normalise import normalise
 from generator.validate import validate
 from tests import bodies
-from tests.bodies import (
-    JSON_LIKE,
-    as_instance,
-)
+from tests.bodies import JSON_LIKE, as_instance
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC = ROOT / "spec"

@@ -20,12 +20,11 @@ from pydantic import BaseModel
 
 import qq_connect
 from generator.model import Endpoint
-from tests.bodies import to_json
+from tests.bodies import as_instance, to_json
 from tests.contract.from_spec import (
     ENDPOINTS,
     Case,
     all_cases,
-    as_instance,
     json_numbers,
     numeric_strings,
     parser,

@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 
 from qq_connect.check import main
+from tests.bodies import JSON_LIKE
 from tests.contract.corpus import jsonl_lines
 from tests.contract.from_spec import (
     CAPTURES,
     ENDPOINTS,
-    JSON_LIKE,
     LISTED_RETS,
     ROOT,
     all_cases,

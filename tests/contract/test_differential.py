@@ -17,6 +17,7 @@ from urllib.parse import parse_qsl
 import pytest
 
 from generator.model import Endpoint
+from tests.bodies import JSON_LIKE
 from tests.contract.corpus import (
     HOSTILE_FORM,
     HOSTILE_JSON,
@@ -27,7 +28,6 @@ from tests.contract.corpus import (
 )
 from tests.contract.from_spec import (
     ENDPOINTS,
-    JSON_LIKE,
     Finding,
     check_module,
     documented_success,

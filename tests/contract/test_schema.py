@@ -15,10 +15,10 @@ from jsonschema import Draft202012Validator
 
 import qq_connect
 from generator.model import Endpoint, Field
+from tests.bodies import as_instance
 from tests.contract.from_spec import (
     ENDPOINTS,
     LISTED_RETS,
-    as_instance,
     bad_values,
     documented_success,
     error_document,

@@ -15,8 +15,9 @@ from hypothesis import strategies as st
 
 import qq_connect
 from generator.model import Endpoint
+from tests.bodies import JSON_LIKE
 from tests.contract.from_spec import ENDPOINTS as SPEC_ENDPOINTS
-from tests.contract.from_spec import JSON_LIKE, Finding, encode, findings, parser
+from tests.contract.from_spec import Finding, encode, findings, parser
 
 ENDPOINTS: dict[str, Endpoint] = {e.name: e for e in SPEC_ENDPOINTS}
 EXAMPLES = settings(max_examples=300, deadline=None, derandomize=True,
