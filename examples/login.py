@@ -50,8 +50,6 @@ SESSION_COOKIE = "session"
 # The code QQ sends back lives about 10 minutes; the state need not outlive it.
 STATE_MAX_AGE = 600
 NO_UNIONID_GRANT = 100048  # /oauth2.0/me?unionid=1 for an app without the UnionID grant
-# Apps not yet approved get a placeholder user (nickname "qzuser", avatars under app 111111).
-PLACEHOLDER_AVATAR = "/111111/"
 
 logger = logging.getLogger("login_example")
 
@@ -185,8 +183,9 @@ class LoginApp:
             me = self.client.get_openid(token.access_token)
         info = self.client.get_user_info(token.access_token, me.openid)
         avatar = info.figureurl_qq_2 or info.figureurl_qq_1
+        # Apps not yet approved get a placeholder user (nickname "qzuser") with ret 0.
         return Account(me.openid, me.unionid, info.nickname, info.gender, avatar,
-                       PLACEHOLDER_AVATAR in avatar, token)
+                       info.is_placeholder, token)
 
     def _logout(self, cookies: Mapping[str, str]) -> Page:
         with self._lock:

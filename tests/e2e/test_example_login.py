@@ -7,6 +7,7 @@ subprocess; an httpx client follows the redirects and keeps the cookies. Every w
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import logging
 import os
 import queue
@@ -122,6 +123,15 @@ def test_log_in_with_qq(app: str, browser: httpx.Client, graph: FakeGraph, flow:
     assert NICKNAME in again.text
     out = browser.post(f"{app}/logout")
     assert "Log in with QQ" in out.text and NICKNAME not in out.text
+
+
+def test_an_app_not_yet_approved_is_told_its_data_is_a_placeholder(
+        browser: httpx.Client) -> None:
+    unapproved = dataclasses.replace(DEMO_APP, approved=False)
+    with FakeGraph(flow=LoginFlow(unapproved)) as graph, serving(graph) as app:
+        page = browser.get(f"{app}/login")
+    assert page.status_code == 200, page.text
+    assert "placeholder data" in page.text and "qzuser" in page.text
 
 
 def test_a_forged_state_is_refused(app: str, browser: httpx.Client, graph: FakeGraph) -> None:
