@@ -82,11 +82,15 @@ def package_docstring(api: Api) -> str:
 
 
 def sync_client_docstring(api: Api) -> str:
-    return (f"Synchronous client of {api.title}, configured with the app id.\n\n"
+    key = (" and, for the calls that send it, the app key (``app_key``, kept as a SecretStr)"
+           if api.uses_app_key else "")
+    return (f"Synchronous client of {api.title}, configured with the app id{key}.\n\n"
             "Each method sends the request its endpoint takes, parses the answer by its\n"
-            "body, retries transient failures (see ``RetryPolicy``) and raises a typed\n"
-            "``ApiError`` for every ``ret`` != 0. Pass ``http_client`` (or ``transport``) to\n"
-            "use your own httpx setup; the client closes only what it made.")
+            "body, retries transient failures (see ``RetryPolicy``; never a single-use\n"
+            "input once it may have arrived) and raises a typed ``ApiError`` for every\n"
+            "failure the answer reports (``ret`` != 0, or an OAuth ``error``). Pass\n"
+            "``http_client`` (or ``transport``) to use your own httpx setup; the client\n"
+            "closes only what it made.")
 
 
 def async_client_docstring(api: Api) -> str:

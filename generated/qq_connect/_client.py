@@ -47,12 +47,14 @@ SERVICE: Final = Service(
 
 
 class QQConnect(SyncClient):
-    """Synchronous client of QQ Connect OpenAPI (QQ互联), configured with the app id.
+    """Synchronous client of QQ Connect OpenAPI (QQ互联), configured with the app id and, for the calls that send it, the app key (``app_key``, kept as a SecretStr).
 
     Each method sends the request its endpoint takes, parses the answer by its
-    body, retries transient failures (see ``RetryPolicy``) and raises a typed
-    ``ApiError`` for every ``ret`` != 0. Pass ``http_client`` (or ``transport``) to
-    use your own httpx setup; the client closes only what it made.
+    body, retries transient failures (see ``RetryPolicy``; never a single-use
+    input once it may have arrived) and raises a typed ``ApiError`` for every
+    failure the answer reports (``ret`` != 0, or an OAuth ``error``). Pass
+    ``http_client`` (or ``transport``) to use your own httpx setup; the client
+    closes only what it made.
     """
 
     service = SERVICE
