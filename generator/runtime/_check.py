@@ -17,11 +17,9 @@ from dataclasses import dataclass, replace
 from functools import cache, cached_property
 from importlib import resources
 from typing import Annotated, Any, Literal
-from xml.parsers import expat
 
-from ._decode import BodyRefused, parse_form, unwrap_jsonp
+from ._decode import DESCRIBED, BodyRefused, decode_body
 from ._wire import PATTERNS
-from ._xml import XMLRefused, parse_xml
 
 __all__ = ["Contract", "FieldRule", "Finding", "check_body", "check_document"]
 
@@ -384,7 +382,7 @@ def load_json(body: bytes) -> tuple[object, tuple[str, ...]]:
         # A flat object whose every key was counted once: no duplicates.
         refuse_unreadable(body, quick)
         return quick, ()
-    document = _DECODER.decode(body.decode("utf-8").removeprefix("\ufeff"))
+    document = _DECODER.decode(body.decode("utf-8"))
     refuse_unreadable(body, document)
     if isinstance(document, _WithDuplicates):
         return dict(document), document.duplicates
@@ -495,45 +493,50 @@ def check_document(contract: Contract, document: object, *, from_json: bool,
             *drift_findings(contract, document, from_json, duplicates, judged)]
 
 
+# How a body the client refuses, or one not in the format it claims, is reported.
+_UNUSABLE = {"json": "unparseable JSON", "jsonp": "unusable jsonp", "form": "unusable form",
+             "xml": "unusable XML"}
+_DESCRIBED: Mapping[str, str] = {str(encoding): text for encoding, text in DESCRIBED.items()}
+
+
 def check_body(contract: Contract, body: bytes, format: str, *,
                reference: bool = False) -> list[Finding]:
     """Every finding for one captured body of ``format`` (json, xml, jsonp or form).
 
-    JSONP and form bodies are judged by what they carry: the wrapped object, or the
-    pairs as an object of strings.
+    The body is decoded by the client's own ``decode_body``, so what the client refuses
+    is an error here too; a body in another encoding than ``format`` is an error. JSONP
+    and form bodies are judged by what they carry: the wrapped object, or the pairs as
+    an object of strings.
     """
     if format not in contract.encodings:
         return [Finding("error", "", f"{contract.endpoint} never answers {format}",
                         " or ".join(contract.encodings), format)]
-    if format in ("jsonp", "form"):
-        text = body.removeprefix(b"\xef\xbb\xbf").strip(b" \t\r\n")
-        try:
-            if format == "form":
-                return check_document(contract, parse_form(text), from_json=False,
-                                      reference=reference)
-            body = unwrap_jsonp(text)
-        except BodyRefused as error:
-            return [Finding("error", "", f"unusable {format}: {error}", f"a {format} answer",
-                            describe(body[:40].decode("utf-8", "replace")))]
-    if format == "xml":
-        try:
-            fields = parse_xml(body, contract.xml_root)
-        except (XMLRefused, expat.ExpatError) as error:
-            return [Finding("error", f"/{contract.xml_root}", f"unusable XML: {error}",
-                            "an XML answer",
-                            describe(body[:40].decode("utf-8", "replace")))]
-        return [replace(finding, pointer=f"/{contract.xml_root}{finding.pointer}")
-                for finding in check_document(contract, fields, from_json=False,
-                                              reference=reference)]
+    root = f"/{contract.xml_root}"
+    try:
+        decoded = decode_body(body, contract.encodings, contract.xml_root)
+        if decoded.encoding != format:
+            raise BodyRefused(f"the body looks like {DESCRIBED[decoded.encoding]}, "
+                              f"not {_DESCRIBED[format]}")
+    except BodyRefused as error:
+        reason = str(error).removeprefix(_UNUSABLE["xml"] + ": ")
+        return [Finding("error", root if format == "xml" else "",
+                        f"{_UNUSABLE[format]}: {reason}", f"a {format} answer",
+                        describe(body[:40].decode("utf-8", "replace")))]
+    if decoded.values is not None:
+        found = check_document(contract, decoded.values, from_json=False, reference=reference)
+        if format == "form":
+            return found
+        return [replace(finding, pointer=root + finding.pointer) for finding in found]
+    text = decoded.json_text or b""
     proof = None if reference else contract.clean_proof
-    if proof is not None and proof.clean(body):
+    if proof is not None and proof.clean(text):
         return []
     try:
-        document, duplicates = load_json(body)
+        document, duplicates = load_json(text)
     except (UnicodeDecodeError, ValueError, RecursionError) as error:
         return [Finding("error", "", f"unparseable JSON: {error}", "a JSON object",
-                        describe(body[:40].decode("utf-8", "replace")))]
-    if proof is not None and isinstance(document, dict) and proof.schema_valid(body):
+                        describe(text[:40].decode("utf-8", "replace")))]
+    if proof is not None and isinstance(document, dict) and proof.schema_valid(text):
         # No schema finding possible: only the rules beyond the schema remain.
         return [*unreadable_findings(contract, document, contract.all_valid),
                 *drift_findings(contract, document, True, duplicates, contract.all_valid)]
