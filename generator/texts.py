@@ -118,9 +118,12 @@ def check_docstring(api: Api) -> str:
         '  ``{"endpoint": "<endpoint>", "format": "json", "body": "<the raw body>"}``;\n'
         "- ``--endpoint NAME`` names the endpoint of files outside such folders.\n\n"
         "Files ending ``.meta.json`` (written next to captures by the capture helper) are "
-        "skipped.\nErrors fail the run (exit 1); drift is reported and fails only with "
+        "skipped.\nA capture whose real path lies outside the folder it was found in (a "
+        "symbolic link\nout of it) is an error and is never read; so is a body over the "
+        "client's limit\n(``max_body_bytes``; ``--max-body-bytes N``).\n"
+        "Errors fail the run (exit 1); drift is reported and fails only with "
         "``--strict``.\nReports: a summary on stdout, ``--json FILE`` and ``--junit FILE`` "
-        "for machines.")
+        "for machines;\nthe exit codes are listed by ``--help``.")
 
 
 def example_block(example: Example) -> str:

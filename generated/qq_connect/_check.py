@@ -19,7 +19,7 @@ from functools import cache, cached_property
 from importlib import resources
 from typing import Annotated, Any, Literal
 
-from ._decode import DESCRIBED, BodyRefused, decode_body
+from ._decode import DESCRIBED, BodyRefused, Encoding, decode_body
 from ._wire import PATTERNS
 
 __all__ = ["Contract", "FieldRule", "Finding", "check_body", "check_document"]
@@ -74,7 +74,7 @@ class Contract:
     code_field: str = "ret"
     message_field: str = "msg"
     code_always: bool = True
-    encodings: tuple[str, ...] = ("json", "xml")
+    encodings: tuple[Encoding, ...] = ("json", "xml")
 
     @cached_property
     def required_on_success(self) -> tuple[str, ...]:

@@ -12,8 +12,12 @@ Where a capture says what it is:
 - ``--endpoint NAME`` names the endpoint of files outside such folders.
 
 Files ending ``.meta.json`` (written next to captures by the capture helper) are skipped.
+A capture whose real path lies outside the folder it was found in (a symbolic link
+out of it) is an error and is never read; so is a body over the client's limit
+(``max_body_bytes``; ``--max-body-bytes N``).
 Errors fail the run (exit 1); drift is reported and fails only with ``--strict``.
-Reports: a summary on stdout, ``--json FILE`` and ``--junit FILE`` for machines.
+Reports: a summary on stdout, ``--json FILE`` and ``--junit FILE`` for machines;
+the exit codes are listed by ``--help``.
 """
 
 from __future__ import annotations

@@ -2,6 +2,11 @@
 
 The generated ``check`` module binds it to the spec's contracts and documents the
 layout it reads (``python -m qq_connect.check PATH...``).
+
+Captures may come from anyone, so nothing in them can end the run: every problem with
+one capture (unreadable, a symbolic link out of the folder given, over the client's
+body limit, a malformed JSONL line) is an error finding that names it, and the reports
+hold whatever the captures contain. Only a usage error or an unwritable report ends it.
 """
 
 from __future__ import annotations
@@ -9,28 +14,88 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import os
+import re
+import secrets
+import stat
 import sys
 import tempfile
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from contextlib import ExitStack, suppress
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from types import TracebackType
 from typing import IO
 from xml.sax.saxutils import escape, quoteattr
 
-from ._check import Contract, Finding, check_body
-from ._decode import ENCODINGS, sniff_encoding
+from ._base_client import DEFAULT_MAX_BODY_BYTES
+from ._check import Contract, Finding, check_body, describe
+from ._decode import ENCODINGS
 
-__all__ = ["Capture", "CaptureChecker", "Report"]
+__all__ = ["EXIT_CODES", "Capture", "CaptureChecker", "Report"]
 
 FORMATS = {".json": "json", ".xml": "xml", ".jsonp": "jsonp", ".form": "form"}
+JSONL = ".jsonl"
 META_SUFFIX = ".meta.json"
 SHOWN_FINDINGS = 20
+# A JSON string spells one byte in at most six characters (\u00XX), so no envelope of
+# a body within the limit needs a longer line, give or take its other keys.
+ENVELOPE_ROOM = 64 * 1024
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_REPORT = 0, 1, 2, 3
+EXIT_CODES = f"""exit status:
+  {EXIT_OK}  every capture holds the contract (drift is reported)
+  {EXIT_FAILED}  a capture breaks it (an error finding), or shows drift under --strict
+  {EXIT_USAGE}  usage error, or nothing to check (no captures found)
+  {EXIT_REPORT}  a report (--json, --junit) could not be written; an existing one is kept"""
+
+# What no report may hold as is: control characters (they could forge lines of the
+# text report and are not XML), lone surrogates (a non-UTF-8 file name decoded with
+# surrogateescape, or a JSON "\ud800") and the two non-characters XML refuses.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def _escape_unsafe(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # a byte of a file name that is not UTF-8
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    """``text`` as UTF-8, JSON, XML 1.0 and one line of a terminal can all hold it."""
+    return _UNSAFE.sub(_escape_unsafe, text)
+
+
+def _printable_finding(finding: Finding) -> Finding:
+    return replace(finding, pointer=printable(finding.pointer),
+                   message=printable(finding.message), expected=printable(finding.expected),
+                   actual=printable(finding.actual))
+
+
+def _is_capture_name(name: str) -> bool:
+    suffix = os.path.splitext(name)[1]
+    return (suffix in FORMATS or suffix == JSONL) and not name.endswith(META_SUFFIX)
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return Path(os.path.realpath(path)).is_relative_to(folder)
+
+
+def _json_kind(value: object) -> str:
+    """A JSON value by its kind; strings (cut short) as themselves."""
+    if isinstance(value, str):
+        return describe(value)
+    kinds = {dict: "an object", list: "an array", bool: "a boolean", type(None): "null"}
+    return kinds.get(type(value), "a number")
 
 
 @dataclass(frozen=True)
 class Capture:
-    """One captured body and where it came from; ``problem`` if it cannot be checked."""
+    """One captured body and where it came from; ``problem`` if it cannot be checked.
+
+    ``source`` is printable (see ``printable``), whatever the file name.
+    """
 
     source: str
     line: int | None
@@ -42,6 +107,15 @@ class Capture:
     @property
     def label(self) -> str:
         return self.source if self.line is None else f"{self.source}:{self.line}"
+
+
+def _source(path: Path) -> str:
+    return printable(str(path))
+
+
+def _problem(path: Path, problem: str, line: int | None = None,
+             endpoint: str | None = None, format: str | None = None) -> Capture:
+    return Capture(_source(path), line, endpoint, format, b"", problem)
 
 
 @dataclass
@@ -70,6 +144,8 @@ class Report:
         return self.verdicts["error"] > 0 or (self.strict and self.verdicts["drift"] > 0)
 
     def text(self) -> str:
+        if self.captures == 0:
+            return "nothing checked: no captures (.json, .xml, .jsonp, .form or .jsonl files)"
         lines = [f"{self.captures} captures: {self.verdicts['ok']} ok, "
                  f"{self.verdicts['drift']} with drift, {self.verdicts['error']} with errors "
                  f"({self.findings['error']} error and {self.findings['drift']} drift findings)"]
@@ -103,11 +179,57 @@ def _junit_case(capture: Capture, findings: list[Finding], strict: bool) -> str:
     return f"<testcase classname={endpoint} name={name}>{body}</testcase>\n"
 
 
+class _ReportFile:
+    """A report written beside its destination and renamed over it only when complete.
+
+    A run that fails leaves no half-written report, and an earlier one untouched.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._temporary: Path | None = None
+        self.stream: IO[str] | None = None
+
+    def __enter__(self) -> IO[str]:
+        while self.stream is None:
+            # A name the check never reads as a capture, should the report sit among them.
+            candidate = self.path.with_name(f".{self.path.name}.{secrets.token_hex(4)}.tmp")
+            try:
+                handle = os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+            except FileExistsError:
+                continue
+            except OSError as error:
+                raise OSError(error.errno, error.strerror, str(self.path)) from None
+            self._temporary = candidate
+            self.stream = open(handle, "w", encoding="utf-8")
+        return self.stream
+
+    def commit(self) -> None:
+        assert self.stream is not None and self._temporary is not None
+        self.stream.close()
+        try:
+            os.replace(self._temporary, self.path)
+        except OSError as error:
+            raise OSError(error.errno, error.strerror, str(self.path)) from None
+        self._temporary = None
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 traceback: TracebackType | None) -> None:
+        if self.stream is not None and not self.stream.closed:
+            with suppress(OSError):  # the write that failed is the error to report
+                self.stream.close()
+        if self._temporary is not None:
+            self._temporary.unlink(missing_ok=True)
+
+
 class CaptureChecker:
     """Reads captures (files, folders, JSONL) and checks each against its endpoint's contract.
 
     A file's endpoint is the nearest folder named after one, its format the extension; a
-    JSONL line is an envelope ``{"endpoint", "format", "body"}``.
+    JSONL line is an envelope ``{"endpoint", "format", "body"}``. A capture whose real
+    path lies outside the folder it was found in (a folder named on the command line, or
+    the folder of a file named there) is refused unread: a symbolic link could otherwise
+    show any file's first bytes in the reports.
     """
 
     def __init__(self, contracts: Mapping[str, Contract], *, prog: str,
@@ -122,80 +244,175 @@ class CaptureChecker:
                 return folder
         return override
 
-    def iter_captures(self, paths: Iterable[Path],
-                      endpoint: str | None = None) -> Iterator[Capture]:
-        """Every capture under ``paths``, files in sorted order, JSONL line by line (streamed)."""
+    def iter_captures(self, paths: Iterable[Path], endpoint: str | None = None, *,
+                      max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) -> Iterator[Capture]:
+        """Every capture under ``paths``, files in sorted order, JSONL line by line (streamed).
+
+        No more than about ``max_body_bytes`` (six times that for a JSONL line, JSON's
+        escapes) of one capture is held at once; a bigger body is a problem capture.
+        """
         for path in paths:
             if path.is_dir():
-                files = sorted(p for p in path.rglob("*") if p.is_file()
-                               and (p.suffix in FORMATS or p.suffix == ".jsonl")
-                               and not p.name.endswith(META_SUFFIX))
+                folder = Path(os.path.realpath(path))
+                for found in self._walk(path, folder, set()):
+                    if isinstance(found, Capture):
+                        yield found
+                    else:
+                        yield from self._read(found, folder, endpoint, max_body_bytes)
             else:
-                files = [path]
-            for file in files:
-                if file.suffix == ".jsonl":
-                    yield from self._jsonl_captures(file)
-                else:
-                    yield self._file_capture(file, endpoint)
+                yield from self._read(path, Path(os.path.realpath(path.parent)), endpoint,
+                                      max_body_bytes)
 
-    def _file_capture(self, path: Path, override: str | None) -> Capture:
-        source = str(path)
+    def _walk(self, folder: Path, root: Path, seen: set[str]) -> Iterator[Path | Capture]:
+        """The capture files under ``folder``, and a problem for each folder not walked."""
+        real = os.path.realpath(folder)
+        if real in seen:
+            return  # a folder reached again through a link: walked once
+        seen.add(real)
+        try:
+            with os.scandir(folder) as scan:
+                entries = sorted(scan, key=lambda entry: entry.name)
+        except OSError as error:
+            yield _problem(folder, f"cannot read the folder: {error.strerror}")
+            return
+        for entry in entries:
+            path = Path(entry.path)
+            try:
+                is_folder = entry.is_dir()
+            except OSError:
+                is_folder = False
+            if not is_folder and not _is_capture_name(entry.name):
+                continue
+            if is_folder:
+                if entry.is_symlink() and not _inside(path, root):
+                    yield _problem(path, "a symbolic link to a folder outside the folder "
+                                         "checked: not read")
+                else:
+                    yield from self._walk(path, root, seen)
+            else:
+                yield path
+
+    def _read(self, path: Path, root: Path, override: str | None,
+              max_body_bytes: int) -> Iterator[Capture]:
+        if not _inside(path, root):
+            yield _problem(path, "a symbolic link to a file outside the folder checked: "
+                                 "not read")
+            return
+        real = os.path.realpath(path)
+        try:
+            regular = stat.S_ISREG(os.stat(real).st_mode)
+        except OSError as error:
+            yield _problem(path, f"cannot read: {error.strerror}")
+            return
+        if not regular:  # a FIFO or a device would block or never end
+            yield _problem(path, "not a regular file: not read")
+        elif path.suffix == JSONL:
+            yield from self._jsonl_captures(path, real, max_body_bytes)
+        else:
+            yield self._file_capture(path, real, override, max_body_bytes)
+
+    def _file_capture(self, path: Path, real: str, override: str | None,
+                      max_body_bytes: int) -> Capture:
         endpoint = self._endpoint_of(path, override)
         format = FORMATS.get(path.suffix)
-        try:
-            body = path.read_bytes()
-        except OSError as error:
-            return Capture(source, None, endpoint, format, b"", f"cannot read: {error.strerror}")
         if endpoint is None:
-            return Capture(source, None, None, format, body,
-                           "cannot tell the endpoint: put the file under a folder named after it "
-                           f"({', '.join(self.contracts)}) or pass --endpoint")
+            return _problem(path, "cannot tell the endpoint: put the file under a folder named "
+                                  f"after it ({', '.join(self.contracts)}) or pass --endpoint",
+                            format=format)
         if format is None:
-            return Capture(source, None, endpoint, None, body,
-                           f"the extension must be one of {', '.join(FORMATS)}")
-        announced = sniff_encoding(body)
-        if announced is not None and announced != format:
-            return Capture(source, None, endpoint, format, body,
-                           f"the body is not {format.upper()}, as its extension says")
-        return Capture(source, None, endpoint, format, body)
+            return _problem(path, f"the extension must be one of {', '.join(FORMATS)}",
+                            endpoint=endpoint)
+        try:
+            with open(real, "rb") as file:
+                body = file.read(max_body_bytes + 1)
+        except OSError as error:
+            return _problem(path, f"cannot read: {error.strerror}", endpoint=endpoint,
+                            format=format)
+        if len(body) > max_body_bytes:
+            return _problem(path, _too_big(max_body_bytes), endpoint=endpoint, format=format)
+        return Capture(_source(path), None, endpoint, format, body)
 
-    def _jsonl_captures(self, path: Path) -> Iterator[Capture]:
-        source = str(path)
-        with path.open("rb") as lines:
-            for number, raw in enumerate(lines, start=1):
-                if not raw.strip():
-                    continue
+    def _jsonl_captures(self, path: Path, real: str, max_body_bytes: int) -> Iterator[Capture]:
+        limit = 6 * max_body_bytes + ENVELOPE_ROOM
+        try:
+            lines = open(real, "rb")  # noqa: SIM115 (closed below, whatever happens)
+        except OSError as error:
+            yield _problem(path, f"cannot read: {error.strerror}")
+            return
+        with lines:
+            number = 0
+            while True:
+                number += 1
+                too_long = False
                 try:
-                    envelope = json.loads(raw)
-                    endpoint, format = envelope["endpoint"], envelope["format"]
-                    body = envelope["body"]
-                except (ValueError, TypeError, KeyError):
-                    yield Capture(source, number, None, None, b"",
-                                  'not an envelope {"endpoint": …, "format": …, "body": …}')
-                    continue
-                if endpoint not in self.contracts or format not in ENCODINGS \
-                        or not isinstance(body, str):
-                    yield Capture(source, number, None, None, b"",
-                                  f"unknown endpoint or format: {endpoint!r}, {format!r}")
-                    continue
-                yield Capture(source, number, endpoint, format, body.encode("utf-8"))
+                    raw = lines.readline(limit + 1)
+                    if len(raw) > limit and not raw.endswith(b"\n"):
+                        too_long = True
+                        while raw and not raw.endswith(b"\n"):  # stream past the rest
+                            raw = lines.readline(1 << 16)
+                except OSError as error:
+                    yield _problem(path, f"cannot read: {error.strerror}", number)
+                    return
+                if too_long:
+                    yield _problem(path, f"the line is longer than {limit} bytes, more than the "
+                                         f"envelope of any body within the limit needs: "
+                                         f"{_too_big(max_body_bytes)}", number)
+                elif not raw:
+                    return
+                elif raw.strip():
+                    yield self._envelope(path, number, raw, max_body_bytes)
+
+    def _envelope(self, path: Path, number: int, raw: bytes, max_body_bytes: int) -> Capture:
+        try:
+            envelope = json.loads(raw)
+        except (ValueError, RecursionError):  # not UTF-8 is a ValueError too
+            envelope = None
+        if not isinstance(envelope, dict):
+            return _problem(path, 'not an envelope {"endpoint": …, "format": …, "body": …}',
+                            number)
+        endpoint, format, body = (envelope.get(key) for key in ("endpoint", "format", "body"))
+        if not isinstance(endpoint, str) or endpoint not in self.contracts:
+            return _problem(path, f"unknown endpoint {_json_kind(endpoint)}: one of "
+                                  f"{', '.join(self.contracts)}", number)
+        if not isinstance(format, str) or format not in ENCODINGS:
+            return _problem(path, f"unknown format {_json_kind(format)}: one of "
+                                  f"{', '.join(ENCODINGS)}", number, endpoint)
+        if not isinstance(body, str):
+            return _problem(path, f"the body is {_json_kind(body)}, not the raw body as a "
+                                  "string", number, endpoint, format)
+        try:
+            data = body.encode("utf-8")
+        except UnicodeEncodeError:
+            return _problem(path, "the body holds a lone UTF-16 surrogate: no body a server "
+                                  "sends", number, endpoint, format)
+        if len(data) > max_body_bytes:
+            return _problem(path, _too_big(max_body_bytes), number, endpoint, format)
+        return Capture(_source(path), number, endpoint, format, data)
 
     def check_capture(self, capture: Capture, reference: bool = False) -> list[Finding]:
         if capture.problem is not None or capture.endpoint is None or capture.format is None:
-            return [Finding("error", "", capture.problem or "not a capture")]
-        return check_body(self.contracts[capture.endpoint], capture.body, capture.format,
-                          reference=reference)
+            return [Finding("error", "", printable(capture.problem or "not a capture"))]
+        try:
+            found = check_body(self.contracts[capture.endpoint], capture.body, capture.format,
+                               reference=reference)
+        except Exception as error:  # a bug, but one body must not end the run of the others
+            found = [Finding("error", "", f"the check failed on this body: {error!r}")]
+        return [_printable_finding(finding) for finding in found]
 
     def check_captures(self, captures: Iterable[Capture], *, strict: bool = False,
                        reference: bool = False,
                        json_out: IO[str] | None = None, junit_out: IO[str] | None = None) -> Report:
         """Check every capture, streaming machine reports as it goes."""
-        with tempfile.TemporaryFile("w+", encoding="utf-8") as cases:
+        with ExitStack() as stack:
+            # JUnit counts come first: the test cases wait in a file until the end.
+            cases = stack.enter_context(tempfile.TemporaryFile("w+", encoding="utf-8")) \
+                if junit_out else None
             return self._check_into(captures, Report(strict=strict), reference, json_out,
                                     junit_out, cases)
 
     def _check_into(self, captures: Iterable[Capture], report: Report, reference: bool,
-                    json_out: IO[str] | None, junit_out: IO[str] | None, cases: IO[str]) -> Report:
+                    json_out: IO[str] | None, junit_out: IO[str] | None,
+                    cases: IO[str] | None) -> Report:
         strict = report.strict
         if json_out:
             json_out.write('{"captures": [\n')
@@ -209,14 +426,14 @@ class CaptureChecker:
                          "verdict": verdict, "findings": [_finding_json(f) for f in findings]}
                 json_out.write(("" if first else ",\n") + json.dumps(entry, ensure_ascii=False))
                 first = False
-            if junit_out:
+            if cases:
                 cases.write(_junit_case(capture, findings, strict))
         if json_out:
             summary = {"captures": report.captures,
                        "verdicts": dict(sorted(report.verdicts.items())),
                        "findings": dict(sorted(report.findings.items())), "failed": report.failed}
             json_out.write(f'\n], "summary": {json.dumps(summary)}}}\n')
-        if junit_out:
+        if junit_out and cases:
             failures = report.verdicts["error"] + (report.verdicts["drift"] if strict else 0)
             junit_out.write('<?xml version="1.0" encoding="UTF-8"?>\n'
                             f'<testsuite name="qq_connect contract" tests="{report.captures}" '
@@ -227,34 +444,82 @@ class CaptureChecker:
             junit_out.write("</testsuite>\n")
         return report
 
+    def _output_clash(self, paths: list[Path], option: str, output: Path) -> str | None:
+        """Why ``output`` must not be written, if it is an input or would be read as one."""
+        real = Path(os.path.realpath(output))
+        if real.is_dir():
+            return f"{option} {printable(str(output))} is a folder"
+        for path in paths:
+            input = Path(os.path.realpath(path))
+            if real == input:
+                return f"{option} {printable(str(output))} is one of the inputs"
+            if path.is_dir() and real.is_relative_to(input) and _is_capture_name(real.name):
+                return (f"{option} {printable(str(output))} would be read as a capture of "
+                        f"{printable(str(path))}: write it elsewhere")
+        return None
+
     def main(self, argv: list[str] | None = None) -> int:
-        parser = argparse.ArgumentParser(prog=self.prog, description=self.description)
+        parser = argparse.ArgumentParser(prog=self.prog, description=self.description,
+                                         epilog=EXIT_CODES,
+                                         formatter_class=argparse.RawDescriptionHelpFormatter)
         parser.add_argument("paths", nargs="+", type=Path, help="capture files, folders, .jsonl")
         parser.add_argument("--endpoint", choices=sorted(self.contracts),
                             help="the endpoint of files outside an endpoint folder")
         parser.add_argument("--strict", action="store_true", help="drift fails the run too")
         parser.add_argument("--json", type=Path, metavar="FILE", help="write findings as JSON")
         parser.add_argument("--junit", type=Path, metavar="FILE", help="write JUnit XML")
+        parser.add_argument("--max-body-bytes", type=_positive, default=DEFAULT_MAX_BODY_BYTES,
+                            metavar="N", help="a bigger body is an error, as the client refuses "
+                                              "it (default: the client's, %(default)s)")
         parser.add_argument("--reference", action="store_true",
                             help="judge with the jsonschema package (slower; same verdicts)")
         arguments = parser.parse_args(argv)
         if arguments.reference and importlib.util.find_spec("jsonschema") is None:
             parser.error("--reference needs jsonschema: pip install 'qq-connect-generated[check]'")
-        missing = [str(path) for path in arguments.paths if not path.exists()]
+        missing = [printable(str(path)) for path in arguments.paths if not path.exists()]
         if missing:
             parser.error(f"no such file or folder: {', '.join(missing)}")
-        json_out = arguments.json.open("w", encoding="utf-8") if arguments.json else None
-        junit_out = arguments.junit.open("w", encoding="utf-8") if arguments.junit else None
-        try:
-            report = self.check_captures(self.iter_captures(arguments.paths, arguments.endpoint),
-                                    strict=arguments.strict, reference=arguments.reference,
-                                    json_out=json_out, junit_out=junit_out)
-        finally:
-            for stream in (json_out, junit_out):
-                if stream:
-                    stream.close()
+        outputs = [(option, path) for option, path in (("--json", arguments.json),
+                                                       ("--junit", arguments.junit)) if path]
+        if len(outputs) == 2 and os.path.realpath(outputs[0][1]) == os.path.realpath(
+                outputs[1][1]):
+            parser.error("--json and --junit name the same file")
+        for option, path in outputs:
+            clash = self._output_clash(arguments.paths, option, path)
+            if clash:
+                parser.error(clash)
+        captures = self.iter_captures(arguments.paths, arguments.endpoint,
+                                      max_body_bytes=arguments.max_body_bytes)
+        with ExitStack() as reports:
+            try:
+                files = {option: _ReportFile(path) for option, path in outputs}
+                streams = {option: reports.enter_context(file) for option, file in files.items()}
+                report = self.check_captures(captures, strict=arguments.strict,
+                                             reference=arguments.reference,
+                                             json_out=streams.get("--json"),
+                                             junit_out=streams.get("--junit"))
+                for file in files.values():
+                    file.commit()
+            except OSError as error:  # reading problems are findings: this is a report
+                where = error.filename or " and ".join(str(path) for _, path in outputs)
+                print(f"{self.prog}: cannot write the report {printable(str(where))}: "
+                      f"{error.strerror or error}", file=sys.stderr)
+                return EXIT_REPORT
         print(report.text())
         if report.captures == 0:
-            print("no captures found (.json, .xml, .jsonp, .form or .jsonl files)", file=sys.stderr)
-            return 2
-        return 1 if report.failed else 0
+            return EXIT_USAGE
+        return EXIT_FAILED if report.failed else EXIT_OK
+
+
+def _too_big(max_body_bytes: int) -> str:
+    return f"the body is over {max_body_bytes} bytes, the client's limit (max_body_bytes)"
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"not a positive number of bytes: {text!r}")
+    return value

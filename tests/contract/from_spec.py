@@ -7,7 +7,7 @@ endpoint declares (JSON, XML, JSONP ``callback( {...} );``, form ``a=b&c=d``). C
 under ``tests/contract/captures/<endpoint>/`` add to these where present; none is required.
 
 The one place that reaches into the generated package's internals is
-``check_module``: repoint it if the contract check moves.
+``check_module`` (and ``check_command_module``): repoint them if the contract check moves.
 """
 
 from __future__ import annotations
@@ -77,6 +77,13 @@ def check_module() -> ModuleType:
     import qq_connect._check as check
 
     return check
+
+
+def check_command_module() -> ModuleType:
+    """The check command's internals (how it reads files, writes reports): faults go here."""
+    import qq_connect._check_command as command
+
+    return command
 
 
 def findings(name: str, body: bytes, format: str, *, reference: bool = False) -> list[Finding]:

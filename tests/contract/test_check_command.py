@@ -200,9 +200,10 @@ def test_hard_to_get_wrong(endpoint: str, tmp_path: Path,
     lying.parent.mkdir()
     lying.write_bytes(to_xml({"ret": 1002, "msg": "请先登录"}))
     code, out = run(lying, capsys=capsys)
-    assert code == 1 and "the body is not JSON, as its extension says" in out
+    assert code == 1 and "unparseable JSON: the body looks like HTML or XML" in out
     (tmp_path / "empty").mkdir()
-    assert run(tmp_path / "empty", capsys=capsys)[0] == 2
+    code, out = run(tmp_path / "empty", capsys=capsys)
+    assert code == 2 and "nothing checked" in out and "passed" not in out
 
 
 def test_console_entry_point_runs_as_a_module(tree: Path) -> None:
