@@ -6,10 +6,14 @@ another type, never a result) and the contract check reports an error.
 or to the ApiError of its error code) with no error finding. The extension is the format
 the check judges the body as (.json, .xml, .jsonp, .form); the client decodes by the body.
 ``WATCHPORT`` in a file is a port on 127.0.0.1 that must see no request.
+The check command, reading the corpus as a user's captures, gives the same verdicts, and
+applies the client's body limit.
 """
 
 from __future__ import annotations
 
+import inspect
+import json
 import threading
 import tracemalloc
 from collections.abc import Callable, Iterator
@@ -24,6 +28,7 @@ import qq_connect
 from qq_connect._check import Finding, check_body
 from qq_connect._contracts import CONTRACTS
 from qq_connect._xml import XMLRefused, parse_xml
+from qq_connect.check import main as check_main
 from tests.contract.from_spec import ENDPOINTS, NAMES, endpoint, parser
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -215,3 +220,39 @@ def test_a_document_far_larger_than_any_answer_is_cut_off_while_reading() -> Non
             pytest.raises(qq_connect.ResponseTooLargeError):
         client.get_vip_info("token", "openid", format="xml")
     assert len(served) <= 5
+
+
+def test_the_check_command_agrees_on_the_whole_corpus(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Read as captures are: the endpoint from the folder, the format from the extension.
+    report = tmp_path / "report.json"
+    code = check_main([str(CORPUS / "refused"), str(CORPUS / "tolerated"), "--json", str(report)])
+    capsys.readouterr()
+    assert code == 1
+    data = json.loads(report.read_text("utf-8"))
+    assert data["summary"]["captures"] == len(REFUSED) + len(TOLERATED)
+    erroneous = {entry["capture"] for entry in data["captures"] if entry["verdict"] == "error"}
+    assert erroneous == {str(path) for path in REFUSED}
+
+
+@pytest.mark.parametrize("extra", [0, 1], ids=["at the limit", "one byte over"])
+def test_the_client_and_the_check_share_the_body_limit(
+        extra: int, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    limit = inspect.signature(qq_connect.QQConnect).parameters["max_body_bytes"].default
+    answer = b'{"ret": 1002, "msg": "x"}'
+    body = answer + b" " * (limit - len(answer) + extra)
+    transport = httpx.MockTransport(lambda request: httpx.Response(200, content=body))
+    with qq_connect.QQConnect("1", transport=transport) as client, \
+            pytest.raises(qq_connect.QQConnectError) as raised:
+        client.get_vip_info("token", "openid")
+    capture = tmp_path / "get_vip_info" / "answer.json"
+    capture.parent.mkdir()
+    capture.write_bytes(body)
+    code = check_main([str(capture)])
+    out = capsys.readouterr().out
+    if extra:
+        assert isinstance(raised.value, qq_connect.ResponseTooLargeError)
+        assert code == 1 and f"the body is over {limit} bytes" in out
+    else:
+        assert isinstance(raised.value, qq_connect.ApiError)
+        assert code == 0, out
