@@ -464,3 +464,14 @@ def test_a_huge_line_is_streamed_past_not_loaded(
     assert run.code == EXIT_FAILED and list(run.errors) == [f"{corpus}:1"]
     assert "the line is longer than" in run.only_error(f"{corpus}:1")
     assert run.report["summary"]["verdicts"] == {"error": 1, "ok": 1}  # line 2 was checked
+
+
+def test_a_line_within_the_limit_is_parsed_in_bounded_memory(
+        tmp_path: Path, traced: Callable[[], int], capsys: pytest.CaptureFixture[str]) -> None:
+    # Six MiB of empty objects would be some 150 MiB of Python objects once parsed.
+    corpus = tmp_path / "dense.jsonl"
+    corpus.write_bytes(b'{"endpoint": [' + b"{}," * (2 << 20) + b'{}]}\n' + envelope() + b"\n")
+    run = check(tmp_path, corpus, capsys=capsys)
+    assert traced() < MAX_PEAK_BYTES, traced()
+    assert "not an envelope" in run.only_error(f"{corpus}:1")
+    assert run.report["summary"]["verdicts"] == {"error": 1, "ok": 1}
