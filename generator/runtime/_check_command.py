@@ -48,13 +48,6 @@ ENVELOPE_STRUCTURE = 1024
 _JSON_STRING = re.compile(rb'"(?:[^"\\]++|\\.)*+"')
 _JSON_WHITESPACE = b" \t\r\n"
 
-
-def _small_structure(raw: bytes) -> bool:
-    """True if parsing the line cannot make many objects (nesting ends in RecursionError)."""
-    if raw.count(b",") + raw.count(b":") <= 64:  # the usual line: no need to look closer
-        return True
-    return len(_JSON_STRING.sub(b"", raw).translate(None, _JSON_WHITESPACE)) \
-        <= ENVELOPE_STRUCTURE
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_REPORT = 0, 1, 2, 3
 EXIT_CODES = f"""exit status:
   {EXIT_OK}  every capture holds the contract (drift is reported)
@@ -101,6 +94,14 @@ def _json_kind(value: object) -> str:
         return describe(value)
     kinds = {dict: "an object", list: "an array", bool: "a boolean", type(None): "null"}
     return kinds.get(type(value), "a number")
+
+
+def _small_structure(raw: bytes) -> bool:
+    """True if parsing the line cannot make many objects (nesting ends in RecursionError)."""
+    if raw.count(b",") + raw.count(b":") <= 64:  # the usual line: no need to look closer
+        return True
+    return len(_JSON_STRING.sub(b"", raw).translate(None, _JSON_WHITESPACE)) \
+        <= ENVELOPE_STRUCTURE
 
 
 @dataclass(frozen=True)
