@@ -27,9 +27,10 @@ RUNTIME_MODULES: Final = tuple(sorted(path.stem for path in RUNTIME_DIR.glob("_*
 PUBLIC_RUNTIME: Final[Mapping[str, tuple[str, ...]]] = {
     "_base_client": ("RawResponse", "RetryPolicy"),
     "_codes": ("ReturnCode", "ReturnCodeTable"),
-    "_errors": ("ApiError", "ConnectError", "DecodeError", "HTTPStatusError", "QQConnectError",
-                "RequestInfo", "RequestTimeoutError", "ResponseTooLargeError",
-                "ResponseValidationError", "TransportError"),
+    "_errors": ("ApiError", "ClientClosedError", "ConnectError", "ContentEncodingError",
+                "DecodeError", "HTTPStatusError", "QQConnectError", "RequestInfo",
+                "RequestTimeoutError", "ResponseTooLargeError", "ResponseValidationError",
+                "TransportError"),
     "_response": ("Endpoint",),
     "_result": ("Result",),
 }

@@ -11,7 +11,9 @@ from ._base_client import RawResponse, RetryPolicy
 from ._codes import ReturnCode, ReturnCodeTable
 from ._errors import (
     ApiError,
+    ClientClosedError,
     ConnectError,
+    ContentEncodingError,
     DecodeError,
     HTTPStatusError,
     QQConnectError,
@@ -73,7 +75,9 @@ __all__ = [
     "AsyncQQConnect",
     "BASE_URL",
     "BadRequestError",
+    "ClientClosedError",
     "ConnectError",
+    "ContentEncodingError",
     "DecodeError",
     "EXCHANGE_CODE",
     "Endpoint",

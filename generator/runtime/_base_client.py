@@ -7,11 +7,17 @@ The generated clients add one method per endpoint, each a single ``_call``; thei
 
 from __future__ import annotations
 
+import contextlib
 import email.utils
 import functools
+import heapq
+import itertools
 import logging
+import math
 import random
 import re
+import socket
+import threading
 import time
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from contextvars import ContextVar
@@ -27,6 +33,7 @@ from pydantic import SecretStr
 from ._capture import masker, write_capture
 from ._errors import (
     ApiError,
+    ClientClosedError,
     ConnectError,
     DecodeError,
     HTTPStatusError,
@@ -36,6 +43,7 @@ from ._errors import (
     ResponseTooLargeError,
     TransportError,
 )
+from ._inflate import ACCEPT_ENCODING, Inflater
 from ._request import encode_parameters, reveal
 from ._response import Endpoint
 from ._result import Result
@@ -83,11 +91,20 @@ class Service:
 
 @dataclass(frozen=True)
 class RetryPolicy:
-    """Exponential backoff with jitter, bounded in count and in total time.
+    """Exponential backoff with jitter, bounded in count and by the call's deadline.
 
     Retried: connection errors, timeouts, HTTP 408/429/5xx, and ``ret`` codes whose
     category the spec marks retryable. ``Retry-After`` is honoured. Never retried:
     authorisation, permission and other API errors, undecodable bodies.
+
+    ``max_elapsed`` is the deadline of the whole call, in seconds of wall-clock time:
+    every attempt, wait and read included, sync and async. Each attempt gets
+    ``min(timeout, time left)``; a wait that would leave no time for another attempt is
+    not taken (the last error is raised at once); past the deadline the call raises
+    ``RequestTimeoutError``, however slowly the server keeps sending. The deadline lives
+    here, not in a new argument, because this field already promised to bound a call's
+    total time: one knob, existing code unchanged, and no new name in every endpoint
+    method, where it could clash with a parameter of the spec. ``math.inf``: no deadline.
     """
 
     max_retries: int = DEFAULT_MAX_RETRIES
@@ -104,6 +121,18 @@ class RetryPolicy:
         return backoff * (1 - self.jitter * random.random())
 
 
+class _MaskedHeaders(httpx.Headers):
+    """Response headers whose repr masks the call's secrets (a ``Location`` or a
+    ``Set-Cookie`` may echo the token); the values themselves are as the server sent them."""
+
+    def __init__(self, headers: httpx.Headers, hide: Callable[[str], str]) -> None:
+        super().__init__(headers)
+        self._hide = hide
+
+    def __repr__(self) -> str:
+        return self._hide(super().__repr__())
+
+
 class RawResponse(Generic[ResultT]):
     """A complete HTTP answer, before parsing: status, headers, body, timing.
 
@@ -117,7 +146,7 @@ class RawResponse(Generic[ResultT]):
                  retries_taken: int, hide: Callable[[str], str] = str) -> None:
         self.request = request
         self.status_code = response.status_code
-        self.headers = response.headers
+        self.headers: httpx.Headers = _MaskedHeaders(response.headers, hide)
         self.content = content
         self.elapsed = elapsed
         self.retries_taken = retries_taken
@@ -158,7 +187,7 @@ class RawResponse(Generic[ResultT]):
                 result._retries_taken = self.retries_taken
                 return result
         # The server may echo the request (a msg quoting the query): mask the secrets.
-        failure.mask(self._hide)
+        failure.mask(self._hide, self.content)
         failure.request = self.request
         return failure
 
@@ -198,7 +227,7 @@ def parse_retry_after(headers: Mapping[str, str] | None, now: float | None = Non
 
 
 class CallState(Generic[ResultT]):
-    """One call in progress: what it sends, since when, its retries, the body read so far."""
+    """One call in progress: what it sends, its deadline, its retries, the body read so far."""
 
     def __init__(self, client: BaseClient, endpoint: Endpoint[Any, ResultT],
                  parameters: Iterable[tuple[str, str | None]], method: str, format: str,
@@ -222,47 +251,82 @@ class CallState(Generic[ResultT]):
         self.endpoint = endpoint
         self.client = client
         self.started = time.monotonic()
+        self.deadline = self.started + client.retry_policy.max_elapsed
         self.retries_taken = 0
         self._chunks: list[bytes] = []
-        self._received = 0
-        request_timeout = client.timeout if timeout is None else timeout
+        self._inflater = Inflater(endpoint.name, None, client.max_body_bytes)
+        self._timeout = client.timeout if timeout is None else timeout
+        # Redirects are never followed: a 307 would send the app key to wherever it points.
+        self.arguments: dict[str, Any] = {"method": method, "follow_redirects": False,
+                                          "headers": {"Accept-Encoding": ACCEPT_ENCODING}}
         if method == "GET":
-            self.arguments: dict[str, Any] = {"method": method, "url": f"{url}?{encoded}",
-                                              "timeout": request_timeout}
+            self.arguments["url"] = f"{url}?{encoded}"
         else:
-            self.arguments = {"method": method, "url": url, "content": encoded.encode("ascii"),
-                              "headers": {"Content-Type": "application/x-www-form-urlencoded"},
-                              "timeout": request_timeout}
+            self.arguments |= {"url": url, "content": encoded.encode("ascii")}
+            self.arguments["headers"]["Content-Type"] = "application/x-www-form-urlencoded"
+
+    def remaining(self) -> float:
+        """Seconds left before the call's deadline (negative once it has passed)."""
+        return self.deadline - time.monotonic()
+
+    def request(self, **extensions: Any) -> dict[str, Any]:
+        """The arguments of the next attempt, its timeouts no longer than the time left."""
+        left = self.remaining()
+        if left <= 0:
+            raise self.timed_out()
+        arguments = {**self.arguments, "timeout": _capped(self._timeout, left)}
+        if extensions:
+            arguments["extensions"] = extensions
+        return arguments
+
+    def timed_out(self, cause: str = "") -> RequestTimeoutError:
+        """The error of a call whose deadline passed (``cause``: what was cut short)."""
+        reason = f"no complete answer within the call's deadline of " \
+                 f"{self.client.retry_policy.max_elapsed:g} s"
+        return RequestTimeoutError(self.info.endpoint,
+                                   self.hide(f"{reason} ({cause})" if cause else reason))
 
     def transport_error(self, error: httpx.TransportError) -> TransportError:
         # httpx messages can quote the URL, which carries the secrets as sent (RFC 1738).
-        reason = self.hide(f"{type(error).__name__}: {error}")
+        if self.remaining() <= 0:  # cut short by the deadline, whatever broke then
+            return self.timed_out()
+        cause = f"{type(error).__name__}: {error}"
         # A reset or an early close breaks the connection as a refused one does.
         broken = (httpx.NetworkError, httpx.RemoteProtocolError)
         kind = RequestTimeoutError if isinstance(error, httpx.TimeoutException) else (
             ConnectError if isinstance(error, broken) else TransportError)
-        failure = kind(self.info.endpoint, reason)
+        failure = kind(self.info.endpoint, self.hide(cause))
         # Refused or unreachable: the request never left, so even a single-use code is intact.
         failure.unsent = isinstance(error, (httpx.ConnectError, httpx.ConnectTimeout))
         return failure
 
-    def start(self, response: httpx.Response) -> None:
-        """A new answer begins; refuse it early if it announces too large a body."""
-        self._chunks, self._received = [], 0
+    def start(self, response: httpx.Response) -> bytes | None:
+        """A new answer begins; refuse it early if it announces too large a body, or a
+        Content-Encoding the client does not inflate.
+
+        Returns the body if the transport has read it already (``httpx.MockTransport``
+        does, and decodes it): there are no raw bytes left to read then.
+        """
+        self._chunks = []
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > self.client.max_body_bytes:
             raise ResponseTooLargeError(self.info.endpoint, self.client.max_body_bytes)
+        read = response.content if response.is_stream_consumed else None
+        encoding = None if read is not None else response.headers.get("content-encoding")
+        self._inflater = Inflater(self.info.endpoint, encoding, self.client.max_body_bytes)
+        return read
 
     def feed(self, chunk: bytes) -> None:
-        """Keep a chunk of the body; stop reading as soon as it passes the limit."""
-        self._received += len(chunk)
-        if self._received > self.client.max_body_bytes:
-            raise ResponseTooLargeError(self.info.endpoint, self.client.max_body_bytes)
-        self._chunks.append(chunk)
+        """Keep a raw chunk of the body, decoded; stop at the body limit or the deadline."""
+        if self.remaining() <= 0:
+            raise self.timed_out("while reading the body")
+        self._chunks += self._inflater.feed(chunk)
 
     def finish(self, response: httpx.Response) -> RawResponse[ResultT]:
         """The whole answer, unparsed; recorded first if the client keeps captures."""
+        self._inflater.finish()
         content = b"".join(self._chunks)
+        self._chunks = []
         # The answer may hold secrets of its own (a new token) besides echoing the call's.
         secrets = [*self.secrets, *self.endpoint.secret_values(content)]
         if self.client.capture_dir is not None and response.status_code == 200:
@@ -293,15 +357,19 @@ class CallState(Generic[ResultT]):
     def retry_delay(self, error: QQConnectError, headers: Mapping[str, str] | None) -> float | None:
         """How long to wait before trying again, or None to give up on ``error``.
 
-        Every failure of a call passes here, so this is where it learns its request.
+        Every failure of a call passes here, so this is where it learns its request, and
+        loses the exceptions it was raised from: they hold raw input (a pydantic error
+        quotes the body, an httpx error the URL).
         """
         error.request = self.info
+        error.__cause__ = error.__context__ = None
         policy = self.client.retry_policy
         if (self.retries_taken >= policy.max_retries
                 or not is_retryable(error, self.endpoint.retry_safe)):
             return None
         delay = policy.delay(self.retries_taken + 1, parse_retry_after(headers))
-        if time.monotonic() - self.started + delay > policy.max_elapsed:
+        # Never wait past the deadline, nor up to it: the attempt after would have no time.
+        if delay >= self.remaining():
             return None
         self.retries_taken += 1
         logger.debug("%s: retry %d of %d in %.2f s after %s", self.info.endpoint,
@@ -309,8 +377,27 @@ class CallState(Generic[ResultT]):
         return delay
 
 
+def _capped(timeout: Timeout, limit: float) -> httpx.Timeout:
+    """``timeout`` with no part longer than ``limit`` seconds (an unset part becomes it)."""
+    parts = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
+    if math.isinf(limit):
+        return parts
+
+    def cap(value: float | None) -> float:
+        return limit if value is None else min(value, limit)
+
+    return httpx.Timeout(connect=cap(parts.connect), read=cap(parts.read),
+                         write=cap(parts.write), pool=cap(parts.pool))
+
+
+# The secrets of the call in progress in this thread or task, for ``RedactSecrets``: httpcore
+# logs response headers, where a redirect or a cookie can echo them bare.
+_CALL_HIDE: ContextVar[Callable[[str], str]] = ContextVar("qq_connect_call_hide", default=str)
+
+
 class RedactSecrets(logging.Filter):
-    """Masks the values of secret parameters in log records (httpx logs every URL)."""
+    """Masks secrets in log records: the values of secret parameters wherever a URL shows
+    them (httpx logs every URL), and the current call's secret values wherever they stand."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -326,10 +413,10 @@ class RedactSecrets(logging.Filter):
             self._pattern = re.compile(rf"((?<![\w.-])(?:{alternatives})=)[^&\s\"']*")
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if self._pattern is None:
-            return True
         message = record.getMessage()
-        redacted = self._pattern.sub(rf"\g<1>{REDACTED}", message)
+        redacted = _CALL_HIDE.get()(message)
+        if self._pattern is not None:
+            redacted = self._pattern.sub(rf"\g<1>{REDACTED}", redacted)
         if redacted != message:
             record.msg, record.args = redacted, None
         return True
@@ -339,8 +426,108 @@ LOG_FILTER = RedactSecrets()
 # A logger's filters see only the records logged on it, not on its children: httpcore logs
 # on its submodules' loggers (response headers, which a redirect can fill with a code).
 for _name in ("httpx", "httpcore.connection", "httpcore.http11", "httpcore.http2",
-              "httpcore.proxy", "qq_connect"):
+              "httpcore.proxy", "httpcore.socks", "qq_connect"):
     logging.getLogger(_name).addFilter(LOG_FILTER)
+
+
+class _Watch:
+    """The sockets of one sync attempt, shut down if its deadline passes before ``stop()``."""
+
+    def __init__(self, lock: threading.Condition) -> None:
+        self._lock = lock
+        self._sockets: list[socket.socket] = []
+        self.active = True
+        self.fired = False
+
+    def add(self, stream: object) -> None:
+        """Watch the socket of an httpcore network stream (nothing if it has none)."""
+        get_extra_info = getattr(stream, "get_extra_info", None)
+        found = get_extra_info("socket") if get_extra_info is not None else None
+        if not isinstance(found, socket.socket):
+            return
+        with self._lock:
+            if self.active:
+                self._sockets.append(found)
+                if self.fired:
+                    _shut(found)
+
+    def trace(self, event: str, info: Mapping[str, Any]) -> None:
+        """httpcore's ``trace`` extension: the socket of a new connection, before its headers."""
+        if event in ("connection.connect_tcp.complete", "connection.start_tls.complete"):
+            self.add(info.get("return_value"))
+
+    def expire(self) -> None:
+        """The deadline passed: wake every blocked read (called with the lock held)."""
+        if self.active:
+            self.fired = True
+            for sock in self._sockets:
+                _shut(sock)
+
+    def stop(self) -> None:
+        """The attempt is over: its connection may serve another call from now on."""
+        with self._lock:
+            self.active = False
+            self._sockets.clear()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.stop()
+
+
+def _shut(sock: socket.socket) -> None:
+    # The plain socket's shutdown: ssl.SSLSocket's own would also drop its SSL object
+    # under the reading thread. A read blocked on the socket returns at once, at its end.
+    with contextlib.suppress(OSError):
+        socket.socket.shutdown(sock, socket.SHUT_RDWR)
+
+
+class _Watchdog:
+    """One daemon thread that enforces the deadlines of sync calls on their sockets.
+
+    httpcore fixes the read timeout once per phase, and a blocking read cannot be
+    interrupted from Python: a server sending a byte a second would keep a sync call alive
+    whatever its timeouts. At an attempt's deadline this shuts its sockets down, which ends
+    the read. (The async client cancels instead: ``anyio.move_on_after``.)
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Condition()
+        self._due: list[tuple[float, int, _Watch]] = []
+        self._order = itertools.count()
+        self._thread: threading.Thread | None = None
+        self._wakes_at = math.inf
+
+    def watch(self, deadline: float) -> _Watch:
+        """A watch of the sockets an attempt will use, armed until ``deadline``."""
+        watch = _Watch(self._lock)
+        if math.isinf(deadline):
+            return watch
+        with self._lock:
+            # Finished attempts are dropped from the top here, not by waking the thread.
+            while self._due and not self._due[0][2].active:
+                heapq.heappop(self._due)
+            heapq.heappush(self._due, (deadline, next(self._order), watch))
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="qq_connect deadlines",
+                                                daemon=True)
+                self._thread.start()
+            if deadline < self._wakes_at:  # else the thread wakes in time: no switch per call
+                self._lock.notify()
+        return watch
+
+    def _run(self) -> None:
+        with self._lock:
+            while True:
+                now = time.monotonic()
+                while self._due and (self._due[0][0] <= now or not self._due[0][2].active):
+                    heapq.heappop(self._due)[2].expire()
+                self._wakes_at = self._due[0][0] if self._due else math.inf
+                self._lock.wait(self._wakes_at - now if self._due else None)
+
+
+_WATCHDOG = _Watchdog()
 
 # Set while a ``with_raw_response`` method runs: ``_call`` then returns the raw answer.
 _RAW_RESPONSE: ContextVar[bool] = ContextVar("qq_connect_raw_response", default=False)
@@ -390,6 +577,7 @@ class BaseClient:
     """
 
     service: ClassVar[Service]
+    _owns_http: bool
     base_url: str
     timeout: Timeout
     retry_policy: RetryPolicy
@@ -410,11 +598,21 @@ class BaseClient:
         self.retry_policy = (max_retries if isinstance(max_retries, RetryPolicy)
                              else RetryPolicy(max_retries=max_retries))
         self.max_body_bytes = max_body_bytes
+        self._closed = False
         LOG_FILTER.protect(self.service.secret_parameters)
 
     def __repr__(self) -> str:
         return (f"{type(self).__name__}(base_url={self.base_url!r}, app_id={REDACTED!r}, "
                 f"timeout={self.timeout!r}, max_retries={self.retry_policy.max_retries})")
+
+    def _closed_error(self, endpoint: str) -> ClientClosedError:
+        return ClientClosedError(endpoint, "the client" if self._closed or self._owns_http
+                                 else "the httpx client passed as http_client")
+
+    def _check_open(self, endpoint: str, http_closed: bool) -> None:
+        """Refuse a call once the client, or the httpx client it was given, is closed."""
+        if self._closed or http_closed:
+            raise self._closed_error(endpoint)
 
     def url_of(self, endpoint: Endpoint[Any, Any]) -> str:
         """Where ``endpoint`` lives: its own host if the spec names one, else the API's."""
@@ -433,7 +631,14 @@ class BaseClient:
 
 
 class SyncClient(BaseClient):
-    """The synchronous client's I/O: one loop of attempts per call, waiting with ``time``."""
+    """The synchronous client's I/O: one loop of attempts per call, waiting with ``time``.
+
+    The call's deadline is kept while reading by ``_WATCHDOG``, which shuts the socket of
+    an attempt down when it passes, and by the clock checked between chunks. One case is
+    bounded per read only: headers dribbled over a reused keep-alive connection (httpcore
+    shows a connection's socket when it opens it, and with the headers), each read then
+    lasting ``min(timeout, time left)`` at most.
+    """
 
     def __init__(self, app_id: str | int, app_key: str | SecretStr | None = None, *,
                  base_url: str | None = None, timeout: Timeout = DEFAULT_TIMEOUT,
@@ -448,7 +653,9 @@ class SyncClient(BaseClient):
         self._http = http_client or httpx.Client(timeout=timeout, transport=transport)
 
     def close(self) -> None:
-        """Close the connections, if the client made its own httpx client."""
+        """Close the connections, if the client made its own httpx client; calls made
+        afterwards raise ``ClientClosedError``."""
+        self._closed = True
         if self._owns_http:
             self._http.close()
 
@@ -462,31 +669,55 @@ class SyncClient(BaseClient):
     def _call(self, endpoint: Endpoint[Any, ResultT],
               parameters: Iterable[tuple[str, str | None]], method: str, format: str,
               timeout: Timeout | None) -> ResultT:
+        self._check_open(endpoint.name, self._http.is_closed)
         call = CallState(self, endpoint, parameters, method, format, timeout)
-        return _answer(self._send(call))
+        hide = _CALL_HIDE.set(call.hide)
+        try:
+            return _answer(self._send(call))
+        finally:
+            _CALL_HIDE.reset(hide)
 
     def _send(self, call: CallState[ResultT]) -> RawResponse[ResultT]:
         while True:
-            headers: httpx.Headers | None = None
-            try:
-                with self._http.stream(**call.arguments) as response:
-                    headers = response.headers
-                    call.start(response)
-                    for chunk in response.iter_bytes():
-                        call.feed(chunk)
-                    outcome: RawResponse[ResultT] | QQConnectError = call.finish(response)
-            except httpx.TransportError as error:
-                outcome = call.transport_error(error)
-            except QQConnectError as error:
-                outcome = error
+            outcome, headers = self._attempt(call)
             step = call.next_step(outcome, headers)
             if isinstance(step, RawResponse):
                 return step
             time.sleep(step)
 
+    def _attempt(self, call: CallState[ResultT]
+                 ) -> tuple[RawResponse[ResultT] | QQConnectError, httpx.Headers | None]:
+        headers: httpx.Headers | None = None
+        try:
+            with _WATCHDOG.watch(call.deadline) as watch, \
+                    self._http.stream(**call.request(trace=watch.trace)) as response:
+                headers = response.headers
+                try:
+                    watch.add(response.extensions.get("network_stream"))
+                    read = call.start(response)
+                    for chunk in response.iter_raw() if read is None else (read,):
+                        call.feed(chunk)
+                    if watch.fired:  # a body that ends at the connection's end looks whole
+                        return call.timed_out("while reading the body"), headers
+                    return call.finish(response), headers
+                finally:
+                    watch.stop()  # before the connection goes back to the pool
+        except httpx.TransportError as error:
+            return call.transport_error(error), headers
+        except QQConnectError as error:
+            return error, headers
+        except RuntimeError:
+            if not self._http.is_closed:
+                raise
+            return self._closed_error(call.info.endpoint), headers  # closed during the call
+
 
 class AsyncClient(BaseClient):
-    """The asynchronous client's I/O: the same loop as ``SyncClient``, awaited."""
+    """The asynchronous client's I/O: the same loop as ``SyncClient``, awaited.
+
+    Each attempt runs in ``anyio.move_on_after`` of the time left, which cancels it
+    wherever it waits when the deadline passes.
+    """
 
     def __init__(self, app_id: str | int, app_key: str | SecretStr | None = None, *,
                  base_url: str | None = None, timeout: Timeout = DEFAULT_TIMEOUT,
@@ -501,7 +732,9 @@ class AsyncClient(BaseClient):
         self._http = http_client or httpx.AsyncClient(timeout=timeout, transport=transport)
 
     async def aclose(self) -> None:
-        """Close the connections, if the client made its own httpx client."""
+        """Close the connections, if the client made its own httpx client; calls made
+        afterwards raise ``ClientClosedError``."""
+        self._closed = True
         if self._owns_http:
             await self._http.aclose()
 
@@ -515,24 +748,44 @@ class AsyncClient(BaseClient):
     async def _call(self, endpoint: Endpoint[Any, ResultT],
                     parameters: Iterable[tuple[str, str | None]], method: str, format: str,
                     timeout: Timeout | None) -> ResultT:
+        self._check_open(endpoint.name, self._http.is_closed)
         call = CallState(self, endpoint, parameters, method, format, timeout)
-        return _answer(await self._send(call))
+        hide = _CALL_HIDE.set(call.hide)
+        try:
+            return _answer(await self._send(call))
+        finally:
+            _CALL_HIDE.reset(hide)
 
     async def _send(self, call: CallState[ResultT]) -> RawResponse[ResultT]:
         while True:
-            headers: httpx.Headers | None = None
-            try:
-                async with self._http.stream(**call.arguments) as response:
-                    headers = response.headers
-                    call.start(response)
-                    async for chunk in response.aiter_bytes():
-                        call.feed(chunk)
-                    outcome: RawResponse[ResultT] | QQConnectError = call.finish(response)
-            except httpx.TransportError as error:
-                outcome = call.transport_error(error)
-            except QQConnectError as error:
-                outcome = error
+            outcome, headers = await self._attempt(call)
             step = call.next_step(outcome, headers)
             if isinstance(step, RawResponse):
                 return step
             await anyio.sleep(step)
+
+    async def _attempt(self, call: CallState[ResultT]
+                       ) -> tuple[RawResponse[ResultT] | QQConnectError, httpx.Headers | None]:
+        headers: httpx.Headers | None = None
+        outcome: RawResponse[ResultT] | QQConnectError | None = None
+        with anyio.move_on_after(call.remaining()):
+            try:
+                async with self._http.stream(**call.request()) as response:
+                    headers = response.headers
+                    read = call.start(response)
+                    if read is not None:
+                        call.feed(read)
+                    else:
+                        async for chunk in response.aiter_raw():
+                            call.feed(chunk)
+                    outcome = call.finish(response)
+            except httpx.TransportError as error:
+                outcome = call.transport_error(error)
+            except QQConnectError as error:
+                outcome = error
+            except RuntimeError:
+                if not self._http.is_closed:
+                    raise
+                outcome = self._closed_error(call.info.endpoint)
+        # Cancelled by the deadline, wherever it was waiting.
+        return (call.timed_out() if outcome is None else outcome), headers

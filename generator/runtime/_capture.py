@@ -36,12 +36,15 @@ _AFTER = r"(?![0-9A-Za-z])"
 
 
 def _forms(secret: str) -> set[str]:
-    """Every form a secret may take in a body: percent-encoded, or escaped by JSON (``\\/``
-    and ``\\uXXXX``, as graph.qq.com writes avatar URLs) or XML."""
-    forms = encoded_forms(secret)
+    """Every form a secret may take in a body or a log record: percent-encoded (twice too:
+    a redirect quotes the whole request URL in a parameter), escaped by JSON (``\\/`` and
+    ``\\uXXXX``, as graph.qq.com writes avatar URLs) or XML, or as the repr of its UTF-8
+    bytes (httpcore logs response headers as bytes: ``\\xe4\\xb8\\xad``)."""
+    forms = {twice for once in encoded_forms(secret) for twice in encoded_forms(once)}
     for escaped in (json.dumps(secret)[1:-1], json.dumps(secret, ensure_ascii=False)[1:-1]):
         forms |= {escaped, escaped.replace("/", "\\/")}
     forms.add(escape(secret))
+    forms.add(repr(secret.encode("utf-8"))[2:-1])
     return forms
 
 

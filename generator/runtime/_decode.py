@@ -16,6 +16,7 @@ from typing import Final, Literal
 from urllib.parse import unquote_to_bytes
 from xml.parsers import expat
 
+from ._errors import quoted
 from ._xml import XMLRefused, parse_xml
 
 __all__ = ["ENCODINGS", "BodyRefused", "Decoded", "decode_body", "sniff_encoding"]
@@ -100,8 +101,7 @@ def unwrap_jsonp(text: bytes) -> bytes:
         raise BodyRefused("truncated or malformed JSONP: no closing parenthesis")
     name, payload = match.group(1), match.group(2).strip(_WHITESPACE)
     if name != JSONP_CALLBACK:
-        shown = name[:40].decode("ascii")
-        raise BodyRefused(f"JSONP callback {shown!r} instead of 'callback'")
+        raise BodyRefused(f"JSONP callback {quoted(name)} instead of 'callback'")
     if not (payload.startswith(b"{") and payload.endswith(b"}")):
         raise BodyRefused("JSONP must wrap a JSON object")
     return payload
@@ -116,8 +116,7 @@ def parse_form(text: bytes) -> dict[str, str]:
     for pair in pairs:
         match = _FORM_PAIR.fullmatch(pair)
         if match is None:
-            shown = pair[:40].decode("ascii", "replace")
-            raise BodyRefused(f"malformed form pair {shown!r}")
+            raise BodyRefused(f"malformed form pair {quoted(pair)}")
         name = match.group(1).decode("ascii")
         if name in values:
             raise BodyRefused(f"form key {name!r} appears more than once")

@@ -1,18 +1,21 @@
 """Errors raised by the QQ Connect client; catch ``QQConnectError`` for all of them.
 
 QQConnectError
+├── ClientClosedError            the client (or the httpx client it was given) is closed
 ├── TransportError               the request did not complete
 │   ├── ConnectError             could not connect, or the connection broke
-│   └── RequestTimeoutError      no answer in time
+│   └── RequestTimeoutError      no complete answer within the call's deadline
 ├── HTTPStatusError              an HTTP status other than 200
 ├── DecodeError                  the body is not a JSON or XML answer of the endpoint
-│   ├── ResponseTooLargeError    the body exceeds the client's max_body_bytes
+│   ├── ContentEncodingError     a stacked, unknown or corrupt Content-Encoding
+│   ├── ResponseTooLargeError    the body, decoded, exceeds the client's max_body_bytes
 │   └── ResponseValidationError  the body parsed, but breaks the endpoint's contract
 └── ApiError                     ret != 0 (or an OAuth error); one subclass per category
     └── …                        one class per category, in ``_return_codes``
 
 Every error carries ``request`` (a RequestInfo) once the client has sent it.
-Messages, reprs and requests never contain the access token, the app id or the openid.
+Messages, reprs and requests never contain the access token, the app id or the openid;
+errors the client raises keep no ``__cause__`` or ``__context__`` (those hold raw input).
 """
 
 from __future__ import annotations
@@ -22,7 +25,9 @@ from dataclasses import dataclass
 
 __all__ = [
     "ApiError",
+    "ClientClosedError",
     "ConnectError",
+    "ContentEncodingError",
     "DecodeError",
     "HTTPStatusError",
     "QQConnectError",
@@ -32,15 +37,29 @@ __all__ = [
     "ResponseValidationError",
     "TransportError",
     "excerpt",
+    "quoted",
 ]
 
 _EXCERPT_BYTES = 64
+_QUOTED_LENGTH = 40
 
 
 def excerpt(body: bytes) -> str:
-    """The first bytes of a body, printable, for error messages."""
+    """The first bytes of a body, printable, for error messages.
+
+    Cut short, it can end inside a secret the client could not then mask (it masks whole
+    values): the client takes it again from the masked body (``QQConnectError.mask``).
+    """
     head = body[:_EXCERPT_BYTES].decode("utf-8", "replace")
     return repr(head) + ("…" if len(body) > _EXCERPT_BYTES else "")
+
+
+def quoted(piece: bytes | str) -> str:
+    """A piece of a body for a message (a name, a pair): whole, or only its length. Never
+    cut short, for the same reason as ``excerpt``."""
+    if len(piece) > _QUOTED_LENGTH:
+        return f"of {len(piece)} {'bytes' if isinstance(piece, bytes) else 'characters'}"
+    return repr(piece.decode("ascii", "replace") if isinstance(piece, bytes) else piece)
 
 
 @dataclass(frozen=True)
@@ -62,17 +81,32 @@ class QQConnectError(Exception):
         """A short description for logs: the class and the code or status."""
         return type(self).__name__
 
-    def mask(self, hide: Callable[[str], str]) -> None:
+    def mask(self, hide: Callable[[str], str], body: bytes | None = None) -> None:
         """Pass every text the server wrote into this error through ``hide``.
 
         Servers echo requests back (a ``msg`` quoting the query); the client calls this
-        with a function that masks the call's secrets.
+        with a function that masks the call's secrets, and the ``body`` the error came
+        from: its excerpt is taken again from the masked body.
         """
+        shown = getattr(self, "body_excerpt", None)
+        if body is not None and isinstance(shown, str):
+            self.body_excerpt = excerpt(hide(body.decode("utf-8", "replace")).encode("utf-8"))
+            self.args = tuple(arg.replace(shown, self.body_excerpt) if isinstance(arg, str)
+                              else arg for arg in self.args)
         for name in ("msg", "reason", "body_excerpt"):
             value = getattr(self, name, None)
             if isinstance(value, str):
                 setattr(self, name, hide(value))
         self.args = tuple(hide(arg) if isinstance(arg, str) else arg for arg in self.args)
+
+
+class ClientClosedError(QQConnectError):
+    """The client was closed, or the httpx client passed as ``http_client`` was: no request
+    was sent. Create a new client."""
+
+    def __init__(self, endpoint: str, what: str = "the client") -> None:
+        self.endpoint = endpoint
+        super().__init__(f"{endpoint}: {what} is closed; no request was sent")
 
 
 class TransportError(QQConnectError):
@@ -91,7 +125,7 @@ class ConnectError(TransportError):
 
 
 class RequestTimeoutError(TransportError):
-    """No complete answer within the timeout."""
+    """No complete answer within the timeout of an attempt, or the deadline of the call."""
 
 
 class HTTPStatusError(QQConnectError):
@@ -126,11 +160,19 @@ class DecodeError(QQConnectError):
 
 
 class ResponseTooLargeError(DecodeError):
-    """The body is larger than the client accepts; reading stopped at the limit."""
+    """The body, decoded, is larger than the client accepts; reading stopped at the limit."""
 
     def __init__(self, endpoint: str, limit: int) -> None:
         self.limit = limit
         super().__init__(endpoint, f"the body exceeds {limit} bytes", b"")
+
+
+class ContentEncodingError(DecodeError):
+    """The body's ``Content-Encoding`` is stacked (``gzip, gzip``), unknown or corrupt;
+    nothing of it was inflated past the error."""
+
+    def __init__(self, endpoint: str, reason: str) -> None:
+        super().__init__(endpoint, reason, b"")
 
 
 class ResponseValidationError(DecodeError):
@@ -138,8 +180,8 @@ class ResponseValidationError(DecodeError):
 
     problems: dict[str, str]
 
-    def mask(self, hide: Callable[[str], str]) -> None:
-        super().mask(hide)
+    def mask(self, hide: Callable[[str], str], body: bytes | None = None) -> None:
+        super().mask(hide, body)
         self.problems = {field: hide(problem) for field, problem in self.problems.items()}
 
     def __init__(self, endpoint: str, problems: Mapping[str, str], body: bytes) -> None:

@@ -11,6 +11,8 @@ from __future__ import annotations
 from typing import Any
 from xml.parsers import expat
 
+from ._errors import quoted
+
 __all__ = ["XMLRefused", "parse_xml"]
 
 class XMLRefused(ValueError):
@@ -44,7 +46,7 @@ class _FieldCollector:
         if len(self._path) == 2:
             self._text.append(data)
         elif data.strip():
-            raise XMLRefused(f"text outside the field elements: {data.strip()[:20]!r}")
+            raise XMLRefused(f"text outside the field elements: {quoted(data.strip())}")
 
 
 def _refuse(what: str) -> Any:

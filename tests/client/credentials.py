@@ -45,11 +45,12 @@ def secret_argument(name: str) -> str:
 
 def secret_forms(*secrets: str) -> tuple[str, ...]:
     """Every form a credential can take on the way out: raw, as the client encodes it
-    (RFC 1738), and as the usual percent-encoders write it."""
+    (RFC 1738), as the usual percent-encoders write it, and as a repr of its UTF-8 bytes
+    (``\\xe4\\xb8\\xad``: httpcore logs headers as bytes)."""
     return tuple(dict.fromkeys(
         form for secret in secrets
         for form in (secret, rfc1738(secret), quote(secret, safe=""), quote(secret),
-                     quote_plus(secret, safe=""))))
+                     quote_plus(secret, safe=""), repr(secret.encode("utf-8"))[2:-1])))
 
 
 # The app's credentials and every secret a call of the spec passes.

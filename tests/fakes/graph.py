@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import collections
 import contextlib
+import select
 import socket
 import struct
 import threading
@@ -57,7 +58,10 @@ class Delay:
 
 @dataclass(frozen=True)
 class Reset:
-    """Reset the connection without answering."""
+    """Reset the connection: without answering, or (``keep``) after the headers and the
+    first ``keep`` bytes of the body."""
+
+    keep: int | None = None
 
 
 @dataclass(frozen=True)
@@ -67,7 +71,36 @@ class Truncate:
     keep: int = 10
 
 
-Fault = Answer | Delay | Reset | Truncate
+@dataclass(frozen=True)
+class Drip:
+    """Send the answer one byte every ``interval`` seconds: the body after the headers, or
+    (``headers=True``) the headers too. Ends when the client hangs up."""
+
+    interval: float
+    then: Answer | None = None
+    headers: bool = False
+
+
+@dataclass(frozen=True)
+class Stall:
+    """Send nothing (``keep=None``), or the headers announcing the whole body and its first
+    ``keep`` bytes; then hold the connection silently until the client hangs up, at most
+    ``seconds``."""
+
+    keep: int | None = None
+    seconds: float = 10.0
+    then: Answer | None = None
+
+
+@dataclass(frozen=True)
+class Raw:
+    """Send these bytes as they are (status line, headers and body: a lying Content-Length,
+    a broken chunked body), then close."""
+
+    data: bytes
+
+
+Fault = Answer | Delay | Reset | Truncate | Drip | Stall | Raw
 
 
 @dataclass(frozen=True)
@@ -358,7 +391,9 @@ class _Handler(BaseHTTPRequestHandler):
     def handle(self) -> None:  # one call per client connection
         self._count_connection(+1)
         try:
-            super().handle()
+            # A client that gives up on a body resets the connection (unread data): normal here.
+            with contextlib.suppress(ConnectionResetError):
+                super().handle()
         finally:
             self._count_connection(-1)
 
@@ -410,30 +445,59 @@ class _Handler(BaseHTTPRequestHandler):
         if isinstance(fault, Delay):
             time.sleep(fault.seconds)
             fault = fault.then
-        if isinstance(fault, Reset):
-            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        if isinstance(fault, Raw):
+            self.wfile.write(fault.data)
             self.close_connection = True
             return
-        answer = fault if isinstance(fault, Answer) else default
+        if isinstance(fault, Reset | Stall) and fault.keep is None:
+            self._hang_up(fault)
+            return
+        answer = fault if isinstance(fault, Answer) else (
+            getattr(fault, "then", None) or default)
+        if isinstance(fault, Drip):
+            self._drip(fault, answer)
+            return
         self.send_response(answer.status)
         self.send_header("Content-Type", CONTENT_TYPE)
         self.send_header("Content-Length", str(len(answer.body)))
         for name, value in answer.headers:
             self.send_header(name, value)
         self.end_headers()
-        if isinstance(fault, Truncate):
+        if isinstance(fault, Truncate | Reset | Stall):
             self.wfile.write(answer.body[: fault.keep])
             self.wfile.flush()
-            self.close_connection = True
+            self._hang_up(fault)
             return
         self.wfile.write(answer.body)
+
+    def _hang_up(self, fault: Truncate | Reset | Stall) -> None:
+        """Close (Truncate), reset (Reset), or wait for the client to close first (Stall)."""
+        if isinstance(fault, Stall):
+            # Readable once the client closes its end (or sends more): then stop waiting.
+            select.select([self.connection], [], [], fault.seconds)
+        if isinstance(fault, Reset):
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        self.close_connection = True
+
+    def _drip(self, fault: Drip, answer: Answer) -> None:
+        lines = [f"HTTP/1.1 {answer.status} {self.responses[answer.status][0]}",
+                 f"Content-Type: {CONTENT_TYPE}", f"Content-Length: {len(answer.body)}",
+                 *(f"{name}: {value}" for name, value in answer.headers)]
+        head = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
+        dripped = head + answer.body if fault.headers else answer.body
+        if not fault.headers:
+            self.wfile.write(head)
+        for index in range(len(dripped)):
+            self.wfile.write(dripped[index:index + 1])
+            self.wfile.flush()
+            time.sleep(fault.interval)
 
 
 def _sends_default(fault: Fault | None) -> bool:
     """Whether the answer to a request with this fault is the default one."""
-    if isinstance(fault, Delay):
-        return fault.then is None
-    return not isinstance(fault, Answer | Reset)
+    if isinstance(fault, Answer | Raw) or (isinstance(fault, Reset | Stall) and fault.keep is None):
+        return False
+    return getattr(fault, "then", None) is None
 
 
 class _Server(ThreadingHTTPServer):

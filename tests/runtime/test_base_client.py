@@ -25,7 +25,7 @@ from generator.runtime._base_client import (
     to_raw_response_wrapper,
 )
 from generator.runtime._codes import ReturnCode, ReturnCodeTable
-from generator.runtime._errors import ApiError, DecodeError, HTTPStatusError
+from generator.runtime._errors import ApiError, ClientClosedError, DecodeError, HTTPStatusError
 from generator.runtime._response import Endpoint, FormatParameter
 from generator.runtime._result import Result
 from generator.runtime._wire import RetWireModel, WireText
@@ -178,6 +178,50 @@ def test_log_records_mask_the_service_secret_parameters(
         logging.getLogger("httpx").info("GET /ping?token=%s&xtoken=keep", SECRET)
     assert SECRET not in caplog.text and "token=<redacted>" in caplog.text
     assert "xtoken=keep" in caplog.text
+
+
+@pytest.mark.anyio
+async def test_log_records_during_a_call_mask_its_secret_values(
+        caplog: pytest.LogCaptureFixture) -> None:
+    """Bare, without a parameter name to find them by: as a redirect or a cookie echoes them."""
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        logging.getLogger("httpcore.http11").debug("Location: /back/%s", SECRET)
+        return httpx.Response(200, content=b'{"ret": 0, "msg": "", "word": "w"}')
+
+    with caplog.at_level(logging.DEBUG, logger="httpcore"):
+        with Client("1", transport=httpx.MockTransport(handle)) as client:
+            client.ping(SECRET)
+        async with AClient("1", transport=httpx.MockTransport(handle)) as aclient:
+            await aclient.ping(SECRET)
+        logging.getLogger("httpcore.http11").debug("after: %s", SECRET)
+    assert caplog.text.count("Location: /back/<redacted>") == 2
+    assert f"after: {SECRET}" in caplog.text  # only while a call that sends it runs
+
+
+def test_errors_keep_no_exception_they_were_raised_from() -> None:
+    """A pydantic error quotes the body, an httpx error the URL: neither is kept."""
+    with Client("1", transport=answering(b'{"ret": 0, "msg": "", "word": 7}')) as client, \
+            pytest.raises(DecodeError) as raised:
+        client.ping(SECRET)
+    assert raised.value.__context__ is None and raised.value.__cause__ is None
+
+
+@pytest.mark.anyio
+async def test_use_after_close_raises_client_closed_error() -> None:
+    transport = answering(b'{"ret": 0, "msg": "", "word": "w"}')
+    client = Client("1", transport=transport)
+    client.close()
+    with pytest.raises(ClientClosedError, match="the client is closed"):
+        client.ping(SECRET)
+    aclient = AClient("1", transport=httpx.MockTransport(lambda request: httpx.Response(200)))
+    await aclient.aclose()
+    with pytest.raises(ClientClosedError):
+        await aclient.ping(SECRET)
+    http = httpx.Client(transport=transport)
+    http.close()
+    with pytest.raises(ClientClosedError, match="http_client is closed"):
+        Client("1", http_client=http).ping(SECRET)
 
 
 @pytest.fixture
