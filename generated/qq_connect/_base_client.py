@@ -329,13 +329,14 @@ class CallState(Generic[ResultT]):
         content = b"".join(self._chunks)
         self._chunks = []
         # The answer may hold secrets of its own (a new token) besides echoing the call's.
-        secrets = [*self.secrets, *self.endpoint.secret_values(content)]
+        own = self.endpoint.secret_values(content)
+        secrets = [*self.secrets, *own]
         if self.client.capture_dir is not None and response.status_code == 200:
             write_capture(self.client.capture_dir, self.info, response.status_code,
                           response.headers, content, secrets)
         return RawResponse(self.endpoint, self.info, response, content,
                            time.monotonic() - self.started, self.retries_taken,
-                           masker(secrets, REDACTED))
+                           masker(secrets, REDACTED) if own else self.hide)
 
     def next_step(self, outcome: RawResponse[ResultT] | QQConnectError,
                   headers: Mapping[str, str] | None) -> RawResponse[ResultT] | float:
