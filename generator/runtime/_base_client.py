@@ -14,6 +14,7 @@ import heapq
 import itertools
 import logging
 import math
+import os
 import random
 import re
 import socket
@@ -494,6 +495,10 @@ class _Watchdog:
     """
 
     def __init__(self) -> None:
+        self.reset()
+
+    def reset(self) -> None:
+        """No deadline watched, no thread yet (a forked child's state, whatever its parent's)."""
         self._lock = threading.Condition()
         self._due: list[tuple[float, int, _Watch]] = []
         self._order = itertools.count()
@@ -529,6 +534,8 @@ class _Watchdog:
 
 
 _WATCHDOG = _Watchdog()
+# A forked child has no watchdog thread, whatever its parent had (servers that preload).
+os.register_at_fork(after_in_child=_WATCHDOG.reset)
 
 # Set while a ``with_raw_response`` method runs: ``_call`` then returns the raw answer.
 _RAW_RESPONSE: ContextVar[bool] = ContextVar("qq_connect_raw_response", default=False)
