@@ -15,6 +15,7 @@ import heapq
 import itertools
 import logging
 import math
+import os
 import random
 import re
 import socket
@@ -329,13 +330,14 @@ class CallState(Generic[ResultT]):
         content = b"".join(self._chunks)
         self._chunks = []
         # The answer may hold secrets of its own (a new token) besides echoing the call's.
-        secrets = [*self.secrets, *self.endpoint.secret_values(content)]
+        own = self.endpoint.secret_values(content)
+        secrets = [*self.secrets, *own]
         if self.client.capture_dir is not None and response.status_code == 200:
             write_capture(self.client.capture_dir, self.info, response.status_code,
                           response.headers, content, secrets)
         return RawResponse(self.endpoint, self.info, response, content,
                            time.monotonic() - self.started, self.retries_taken,
-                           masker(secrets, REDACTED))
+                           masker(secrets, REDACTED) if own else self.hide)
 
     def next_step(self, outcome: RawResponse[ResultT] | QQConnectError,
                   headers: Mapping[str, str] | None) -> RawResponse[ResultT] | float:
@@ -494,6 +496,10 @@ class _Watchdog:
     """
 
     def __init__(self) -> None:
+        self.reset()
+
+    def reset(self) -> None:
+        """No deadline watched, no thread yet (a forked child's state, whatever its parent's)."""
         self._lock = threading.Condition()
         self._due: list[tuple[float, int, _Watch]] = []
         self._order = itertools.count()
@@ -529,6 +535,8 @@ class _Watchdog:
 
 
 _WATCHDOG = _Watchdog()
+# A forked child has no watchdog thread, whatever its parent had (servers that preload).
+os.register_at_fork(after_in_child=_WATCHDOG.reset)
 
 # Set while a ``with_raw_response`` method runs: ``_call`` then returns the raw answer.
 _RAW_RESPONSE: ContextVar[bool] = ContextVar("qq_connect_raw_response", default=False)
