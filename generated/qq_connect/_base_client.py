@@ -290,14 +290,14 @@ class CallState(Generic[ResultT]):
 
     def transport_error(self, error: httpx.TransportError) -> TransportError:
         # httpx messages can quote the URL, which carries the secrets as sent (RFC 1738).
-        if self.remaining() <= 0:  # cut short by the deadline, whatever broke then
-            return self.timed_out()
         cause = f"{type(error).__name__}: {error}"
         # A reset or an early close breaks the connection as a refused one does.
         broken = (httpx.NetworkError, httpx.RemoteProtocolError)
         kind = RequestTimeoutError if isinstance(error, httpx.TimeoutException) else (
             ConnectError if isinstance(error, broken) else TransportError)
-        failure = kind(self.info.endpoint, self.hide(cause))
+        # Cut short by the deadline, whatever broke then.
+        failure = (self.timed_out() if self.remaining() <= 0
+                   else kind(self.info.endpoint, self.hide(cause)))
         # Refused or unreachable: the request never left, so even a single-use code is intact.
         failure.unsent = isinstance(error, (httpx.ConnectError, httpx.ConnectTimeout))
         return failure
@@ -360,11 +360,13 @@ class CallState(Generic[ResultT]):
     def retry_delay(self, error: QQConnectError, headers: Mapping[str, str] | None) -> float | None:
         """How long to wait before trying again, or None to give up on ``error``.
 
-        Every failure of a call passes here, so this is where it learns its request, and
-        loses the exceptions it was raised from: they hold raw input (a pydantic error
+        Every failure of a call passes here, so this is where it learns its request, has
+        the call's secrets masked in what the server wrote into it (a header it quotes),
+        and loses the exceptions it was raised from: they hold raw input (a pydantic error
         quotes the body, an httpx error the URL).
         """
         error.request = self.info
+        error.mask(self.hide)
         error.__cause__ = error.__context__ = None
         policy = self.client.retry_policy
         if (self.retries_taken >= policy.max_retries

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import zlib
 
-from ._errors import ContentEncodingError, ResponseTooLargeError
+from ._errors import ContentEncodingError, ResponseTooLargeError, quoted
 
 __all__ = ["ACCEPT_ENCODING", "Inflater"]
 
@@ -36,10 +36,12 @@ class Inflater:
         codings = [coding.strip().lower() for coding in (content_encoding or "").split(",")]
         codings = [coding for coding in codings if coding not in ("", "identity")]
         self._coding = codings[0] if codings else None
+        # The header as sent, whole or not at all: it is the server's text, to be masked.
+        shown = quoted(content_encoding or "")
         if len(codings) > 1:
-            raise self._refused(f"stacked Content-Encoding {content_encoding!r}: one at most")
+            raise self._refused(f"stacked Content-Encoding {shown}: one at most")
         if self._coding is not None and self._coding not in _WINDOW_BITS:
-            raise self._refused(f"unknown Content-Encoding {self._coding!r}; "
+            raise self._refused(f"unknown Content-Encoding {shown}; "
                                 f"the client accepts {ACCEPT_ENCODING}")
         self._inflater = (zlib.decompressobj(_WINDOW_BITS[self._coding])
                           if self._coding is not None else None)

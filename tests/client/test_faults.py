@@ -229,6 +229,14 @@ def unsent(outcome: Outcome) -> None:
     assert isinstance(outcome.error, qq_connect.TransportError) and outcome.error.unsent
 
 
+def refused_again(outcome: Outcome) -> None:
+    """Retried until the deadline (a refusal is unsent; an attempt the deadline cut may be
+    said to be sent: the async client cannot tell, and errs on the safe side)."""
+    assert outcome.elapsed >= DEADLINE - MAX_DELAY - 0.05
+    if isinstance(outcome.error, qq_connect.ConnectError):
+        unsent(outcome)
+
+
 def cut_by_the_deadline(outcome: Outcome) -> None:
     assert outcome.elapsed >= DEADLINE * 0.9
     assert "deadline" in str(outcome.error)
@@ -312,9 +320,10 @@ def repeat(fault: Fault, count: int = STORM) -> Faults:
     return lambda endpoint: (fault,) * count
 
 
-# A storm ends with its last answer when the next wait would not fit before the deadline,
+# A storm ends with its last failure when the next wait would not fit before the deadline,
 # or with the deadline when the last attempt is cut short.
-STORM_END = (qq_connect.HTTPStatusError, qq_connect.RequestTimeoutError)
+STORM_END = (qq_connect.HTTPStatusError, qq_connect.ConnectError,
+             qq_connect.RequestTimeoutError)
 
 
 CASES = [
@@ -338,8 +347,9 @@ CASES = [
     Case("timeouts-until-deadline", repeat(Stall()), qq_connect.RequestTimeoutError,
          retries=50, timeout=0.15, check=ran_until_the_deadline),
     # Connections that break, at each phase.
-    Case("refused", lambda e: (), qq_connect.ConnectError, retries=50, setup="refused",
-         check=unsent),
+    Case("refused", lambda e: (), qq_connect.ConnectError, setup="refused", check=unsent),
+    Case("refused-until-deadline", lambda e: (), STORM_END, retries=50, setup="refused",
+         check=refused_again),
     Case("refused-app-id-1", lambda e: (), qq_connect.ConnectError, setup="refused",
          app_id="1", check=errno_readable),
     Case("reset-before-headers", lambda e: (Reset(),), qq_connect.ConnectError),
@@ -379,6 +389,8 @@ CASES = [
     Case("unknown-br", lambda e: (encoded("br", example(e)),), qq_connect.ContentEncodingError),
     Case("unknown-compress", lambda e: (encoded("compress", example(e)),),
          qq_connect.ContentEncodingError),
+    Case("unknown-echoing-a-secret", lambda e: (encoded(as_header(echoes(e)[0]), example(e)),),
+         qq_connect.ContentEncodingError, check=masked),
     Case("corrupt-gzip", lambda e: (encoded("gzip", b"\x1f\x8b\x08\x00garbage" * 8),),
          qq_connect.ContentEncodingError),
     Case("gzip-cut-short", lambda e: (encoded("gzip", gzip.compress(example(e))[:-12]),),
