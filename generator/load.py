@@ -314,25 +314,17 @@ def load_sources(root: Path) -> SpecSources:
         document = load_named((key,), data[key])
         if document is not None:
             loaded[key] = document
-    endpoints: list[Document] = []
-    listed = data.get("endpoints")
-    if not isinstance(listed, list) or not listed:
-        problems.append(api.problem(("endpoints",), "expected a non-empty list of endpoint files"))
-    else:
-        for index, relative in enumerate(listed):
-            document = load_named(("endpoints", index), relative)
-            if document is not None:
-                endpoints.append(document)
-    browser_urls: list[Document] = []
-    listed = data.get("browser_urls", [])
-    if not isinstance(listed, list):
-        problems.append(api.problem(("browser_urls",), "expected a list of YAML files"))
-    else:
-        for index, relative in enumerate(listed):
-            document = load_named(("browser_urls", index), relative)
-            if document is not None:
-                browser_urls.append(document)
+    def load_list(key: str, listed: object, empty: bool) -> tuple[Document, ...]:
+        if not isinstance(listed, list) or not (listed or empty):
+            what = "a list" if empty else "a non-empty list"
+            problems.append(api.problem((key,), f"expected {what} of YAML files"))
+            return ()
+        documents = (load_named((key, index), relative) for index, relative in enumerate(listed))
+        return tuple(document for document in documents if document is not None)
+
+    endpoints = load_list("endpoints", data.get("endpoints"), empty=False)
+    browser_urls = load_list("browser_urls", data.get("browser_urls", []), empty=True)
     if problems:
         raise SpecError(problems)
-    return SpecSources(root, api, loaded["return_codes"], loaded["code_tables"], tuple(endpoints),
-                       tuple(browser_urls))
+    return SpecSources(root, api, loaded["return_codes"], loaded["code_tables"], endpoints,
+                       browser_urls)
