@@ -6,14 +6,15 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from typing import Generic, TypeVar
 
 from pydantic import ValidationError
 
 from ._codes import ReturnCodeTable
-from ._decode import BodyRefused, Encoding, decode_body
+from ._decode import BodyRefused, Decoded, Encoding, decode_body
 from ._errors import DecodeError, ResponseValidationError
+from ._fast import FastJSON, FieldKind
 from ._result import Result
 from ._wire import WireModel
 
@@ -62,13 +63,19 @@ class Endpoint(Generic[WireT, ResultT]):
     base_url: str = ""
     retry_safe: bool = True
     secret_fields: frozenset[str] = frozenset()
+    fields: Mapping[str, FieldKind] = field(default_factory=dict, repr=False)
 
     def parse_wire(self, body: bytes) -> WireT:
         """The raw wire model of a body, decoded by what the body is, never the Content-Type."""
+        return self._wire_of(self._decode(body), body)
+
+    def _decode(self, body: bytes) -> Decoded:
         try:
-            decoded = decode_body(body, self.encodings, self.xml_root)
+            return decode_body(body, self.encodings, self.xml_root)
         except BodyRefused as error:
             raise DecodeError(self.name, str(error), body) from None
+
+    def _wire_of(self, decoded: Decoded, body: bytes) -> WireT:
         try:
             if decoded.json_text is not None:
                 wire = self.wire_model.model_validate_json(decoded.json_text)
@@ -84,9 +91,31 @@ class Endpoint(Generic[WireT, ResultT]):
             raise ResponseValidationError(self.name, nulls, body)
         return wire
 
+    @cached_property
+    def _fast_json(self) -> FastJSON[ResultT] | None:
+        if not self.fields or not {"json", "jsonp"} & set(self.encodings):
+            return None
+        wire = self.wire_model
+        return FastJSON(self.result_model, self.fields, wire.CODE_FIELD, wire.MESSAGE_FIELD,
+                        code_always=wire.model_fields[wire.CODE_FIELD].is_required())
+
     def parse(self, body: bytes) -> ResultT:
-        """The typed result of a successful answer; raise the typed ApiError of a failure."""
-        wire = self.parse_wire(body)
+        """The typed result of a successful answer; raise the typed ApiError of a failure.
+
+        JSON answers take one validation pass when they can (``_fast``); any other answer,
+        and any JSON the one pass does not accept, takes the wire model's full path.
+        """
+        fast = self._fast_json
+        if fast is not None and body[:1] == b"{" and "json" in self.encodings:
+            outcome = fast.parse(body)
+            if outcome is not None:
+                return self._outcome(outcome, body)
+        decoded = self._decode(body)
+        if fast is not None and decoded.encoding == "jsonp" and decoded.json_text is not None:
+            outcome = fast.parse(decoded.json_text)
+            if outcome is not None:
+                return self._outcome(outcome, body)
+        wire = self._wire_of(decoded, body)
         failure = wire.failure()
         if failure is not None:
             code, message = failure
@@ -95,6 +124,13 @@ class Endpoint(Generic[WireT, ResultT]):
                     self.name, {wire.MESSAGE_FIELD: "Field required"}, body)
             raise self.return_codes.error_for(self.name, code, message, wire.CODE_FIELD)
         return self.result_from_wire(wire, body)
+
+    def _outcome(self, outcome: ResultT | tuple[int, str], body: bytes) -> ResultT:
+        if isinstance(outcome, tuple):
+            code, message = outcome
+            raise self.return_codes.error_for(self.name, code, message,
+                                              self.wire_model.CODE_FIELD)
+        return outcome
 
     def result_from_wire(self, wire: WireT, body: bytes = b"") -> ResultT:
         """The result of a validated wire model: conversions by the result model's types."""

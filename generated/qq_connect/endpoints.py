@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from ._fast import FieldKind
 from ._response import Endpoint, FormatParameter
 from ._return_codes import RETURN_CODE_TABLE
 from .models.get_vip_rich_info import VipRichInfo
@@ -38,6 +39,31 @@ GET_VIP_RICH_INFO: Final = Endpoint(
     result_model=VipRichInfo,
     return_codes=RETURN_CODE_TABLE,
     xml_root="data",
+    fields={
+        "ret": FieldKind("return_code"),
+        "msg": FieldKind("text"),
+        "is_lost": FieldKind("flag"),
+        "is_qq_vip": FieldKind("flag"),
+        "is_qq_year_vip": FieldKind("flag"),
+        "qq_vip_level": FieldKind("level"),
+        "qq_vip_start": FieldKind("timestamp"),
+        "qq_vip_end": FieldKind("timestamp"),
+        "qq_vip_payway": FieldKind("code"),
+        "qq_year_vip_start": FieldKind("timestamp"),
+        "qq_year_vip_end": FieldKind("timestamp"),
+        "qq_year_vip_payway": FieldKind("code"),
+        "qq_zuanhuang_start": FieldKind("timestamp"),
+        "qq_zuanhuang_end": FieldKind("timestamp"),
+        "qq_zuanhuang_payway": FieldKind("code"),
+        "qq_haohua_start": FieldKind("timestamp"),
+        "qq_haohua_end": FieldKind("timestamp"),
+        "qq_haohua_payway": FieldKind("code"),
+        "qq_svip_start": FieldKind("timestamp"),
+        "qq_svip_end": FieldKind("timestamp"),
+        "qq_svip_payway": FieldKind("code"),
+        "history_pay_time": FieldKind("timestamp"),
+        "history_end_time": FieldKind("timestamp"),
+    },
 )
 
 GET_VIP_INFO: Final = Endpoint(
@@ -54,6 +80,13 @@ GET_VIP_INFO: Final = Endpoint(
     result_model=VipInfo,
     return_codes=RETURN_CODE_TABLE,
     xml_root="data",
+    fields={
+        "ret": FieldKind("return_code"),
+        "msg": FieldKind("text"),
+        "is_qq_vip": FieldKind("flag"),
+        "is_qq_year_vip": FieldKind("flag"),
+        "qq_vip_level": FieldKind("level"),
+    },
 )
 
 EXCHANGE_CODE: Final = Endpoint(
@@ -71,6 +104,14 @@ EXCHANGE_CODE: Final = Endpoint(
     return_codes=RETURN_CODE_TABLE,
     xml_root="data",
     retry_safe=False,
+    fields={
+        "error": FieldKind("return_code"),
+        "error_description": FieldKind("text"),
+        "access_token": FieldKind("text"),
+        "expires_in": FieldKind("duration", numeric_string=True),
+        "refresh_token": FieldKind("text"),
+        "openid": FieldKind("text"),
+    },
     secret_fields=frozenset({"access_token", "refresh_token", "openid"}),
 )
 
@@ -89,6 +130,13 @@ REFRESH_ACCESS_TOKEN: Final = Endpoint(
     return_codes=RETURN_CODE_TABLE,
     xml_root="data",
     retry_safe=False,
+    fields={
+        "error": FieldKind("return_code"),
+        "error_description": FieldKind("text"),
+        "access_token": FieldKind("text"),
+        "expires_in": FieldKind("duration", numeric_string=True),
+        "refresh_token": FieldKind("text"),
+    },
     secret_fields=frozenset({"access_token", "refresh_token"}),
 )
 
@@ -106,6 +154,13 @@ GET_OPENID: Final = Endpoint(
     result_model=OpenId,
     return_codes=RETURN_CODE_TABLE,
     xml_root="data",
+    fields={
+        "error": FieldKind("return_code"),
+        "error_description": FieldKind("text"),
+        "client_id": FieldKind("text"),
+        "openid": FieldKind("text"),
+        "unionid": FieldKind("text"),
+    },
     secret_fields=frozenset({"client_id", "openid", "unionid"}),
 )
 
@@ -123,6 +178,30 @@ GET_USER_INFO: Final = Endpoint(
     result_model=UserInfo,
     return_codes=RETURN_CODE_TABLE,
     xml_root="data",
+    fields={
+        "ret": FieldKind("return_code"),
+        "msg": FieldKind("text"),
+        "is_lost": FieldKind("flag"),
+        "nickname": FieldKind("text"),
+        "gender": FieldKind("text"),
+        "gender_type": FieldKind("integer"),
+        "province": FieldKind("text"),
+        "city": FieldKind("text"),
+        "year": FieldKind("integer", numeric_string=True),
+        "constellation": FieldKind("text"),
+        "figureurl": FieldKind("text"),
+        "figureurl_1": FieldKind("text"),
+        "figureurl_2": FieldKind("text"),
+        "figureurl_qq_1": FieldKind("text"),
+        "figureurl_qq_2": FieldKind("text"),
+        "figureurl_qq": FieldKind("text"),
+        "figureurl_type": FieldKind("integer", numeric_string=True),
+        "is_yellow_vip": FieldKind("flag", numeric_string=True),
+        "vip": FieldKind("flag", numeric_string=True),
+        "yellow_vip_level": FieldKind("level", numeric_string=True),
+        "level": FieldKind("level", numeric_string=True),
+        "is_yellow_year_vip": FieldKind("flag", numeric_string=True),
+    },
     secret_fields=frozenset({"figureurl", "figureurl_1", "figureurl_2", "figureurl_qq_1", "figureurl_qq_2", "figureurl_qq"}),
 )
 
@@ -141,5 +220,21 @@ GET_SIMPLE_USERINFO: Final = Endpoint(
     return_codes=RETURN_CODE_TABLE,
     xml_root="data",
     base_url="https://openmobile.qq.com",
+    fields={
+        "ret": FieldKind("return_code"),
+        "msg": FieldKind("text"),
+        "nickname": FieldKind("text"),
+        "gender": FieldKind("text"),
+        "figureurl": FieldKind("text"),
+        "figureurl_1": FieldKind("text"),
+        "figureurl_2": FieldKind("text"),
+        "figureurl_qq_1": FieldKind("text"),
+        "figureurl_qq_2": FieldKind("text"),
+        "is_yellow_vip": FieldKind("flag", numeric_string=True),
+        "vip": FieldKind("flag", numeric_string=True),
+        "yellow_vip_level": FieldKind("level", numeric_string=True),
+        "level": FieldKind("level", numeric_string=True),
+        "is_yellow_year_vip": FieldKind("flag", numeric_string=True),
+    },
     secret_fields=frozenset({"figureurl", "figureurl_1", "figureurl_2", "figureurl_qq_1", "figureurl_qq_2"}),
 )

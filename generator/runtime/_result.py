@@ -8,13 +8,19 @@ from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, PrivateAttr
 
-__all__ = ["ExpiringResult", "Result"]
+__all__ = ["ExpiringResult", "Result", "fresh_private_state"]
 
 REDACTED = "<redacted>"
 
 
 def _now() -> datetime:
     return datetime.now(UTC)
+
+
+def fresh_private_state() -> dict[str, object]:
+    """What a result read just now holds beside its fields, for results built without
+    pydantic's constructor (``_fast``); the same defaults as the attributes below."""
+    return {"_retries_taken": 0, "_received_at": _now()}
 
 
 class Result(BaseModel):

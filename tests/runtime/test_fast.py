@@ -1,0 +1,141 @@
+"""The one-pass path gives what the full path gives, or hands the body back: never another verdict.
+
+Every body the tests know (the spec's examples, the captures, the hostile corpus, the
+targeted and random corpora of the contract check) is judged both ways, for every
+endpoint of the spec.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+
+import pytest
+
+import qq_connect.endpoints as generated
+from generator.model import Endpoint as SpecEndpoint
+from qq_connect import ApiError, QQConnectError, Result
+from qq_connect._decode import BodyRefused, decode_body
+from qq_connect._response import Endpoint
+from tests.contract.corpus import bodies, targeted_bodies
+from tests.contract.from_spec import CAPTURES, ENDPOINTS, ROOT
+
+HOSTILE = ROOT / "tests" / "hostile" / "corpus"
+CORPUS_SIZE = 6_000
+
+Outcome = Result | tuple[int, str] | str
+
+
+def _runtime(name: str) -> Endpoint:  # type: ignore[type-arg]
+    endpoint: Endpoint = next(  # type: ignore[type-arg]
+        getattr(generated, spec.constant) for spec in ENDPOINTS if spec.name == name)
+    return endpoint
+
+
+def _full_path(endpoint: Endpoint, body: bytes) -> Outcome:  # type: ignore[type-arg]
+    """What the wire model's two passes make of a body."""
+    try:
+        wire = endpoint.parse_wire(body)
+        failure = wire.failure()
+        if failure is not None:
+            code, message = failure
+            return (code, message) if message is not None else "refused"
+        result: Result = endpoint.result_from_wire(wire, body)
+    except ApiError as error:
+        return (error.code, error.msg)
+    except QQConnectError:
+        return "refused"
+    return result
+
+
+def _json_text(endpoint: Endpoint, body: bytes) -> bytes | None:  # type: ignore[type-arg]
+    try:
+        decoded = decode_body(body, endpoint.encodings, endpoint.xml_root)
+    except BodyRefused:
+        return None
+    return decoded.json_text
+
+
+def _known_bodies() -> Iterator[tuple[str, bytes]]:
+    for spec in ENDPOINTS:
+        for example in spec.examples:
+            yield spec.name, example.body
+        for _, body in targeted_bodies(spec):
+            yield spec.name, body
+        for folder in (CAPTURES / spec.name, HOSTILE / "refused" / spec.name,
+                       HOSTILE / "tolerated" / spec.name):
+            for path in sorted(folder.glob("*")) if folder.is_dir() else ():
+                if path.suffix in (".json", ".jsonp"):
+                    yield spec.name, path.read_bytes()
+    for name, _, body in bodies(CORPUS_SIZE, seed=7):
+        yield name, body
+
+
+def _same_result(fast: Result, full: Result) -> None:
+    assert type(fast) is type(full)
+    # repr: a NaN among the unknown fields is never equal to itself.
+    assert repr(fast.model_extra) == repr(full.model_extra)
+    assert fast.__dict__ == full.__dict__
+    assert fast.model_fields_set == full.model_fields_set
+    for name, value in fast.__dict__.items():
+        other = full.__dict__[name]
+        assert type(value) is type(other), name
+        if isinstance(value, datetime):
+            assert value.utcoffset() == other.utcoffset(), name
+    assert fast.__pydantic_private__ is not None and full.__pydantic_private__ is not None
+    assert set(fast.__pydantic_private__) == set(full.__pydantic_private__)
+    assert fast.retries_taken == 0
+
+
+def test_the_one_pass_agrees_with_the_full_path_on_every_known_body() -> None:
+    taken = {spec.name: 0 for spec in ENDPOINTS}
+    judged = 0
+    for name, body in _known_bodies():
+        endpoint = _runtime(name)
+        fast = endpoint._fast_json
+        text = _json_text(endpoint, body)
+        if fast is None or text is None:
+            continue
+        judged += 1
+        outcome = fast.parse(text)
+        if outcome is None:
+            continue
+        taken[name] += 1
+        full = _full_path(endpoint, body)
+        if isinstance(outcome, Result):
+            assert isinstance(full, Result), (name, body[:200], full)
+            _same_result(outcome, full)
+        else:
+            assert outcome == full, (name, body[:200])
+    assert judged > CORPUS_SIZE // 2
+    # Every endpoint that answers JSON has bodies the one pass takes.
+    assert all(taken[spec.name] for spec in ENDPOINTS if _runtime(spec.name)._fast_json)
+
+
+@pytest.mark.parametrize("spec", ENDPOINTS, ids=lambda spec: spec.name)
+def test_the_spec_examples_in_json_take_one_pass(spec: SpecEndpoint) -> None:
+    """The common answers are what the one pass is for: each JSON example takes it."""
+    endpoint = _runtime(spec.name)
+    examples = [e for e in spec.examples if e.format in ("json", "jsonp")]
+    if endpoint._fast_json is None or not examples:
+        pytest.skip(f"{endpoint.name} has no JSON examples")
+    for example in examples:
+        text = _json_text(endpoint, example.body)
+        assert text is not None
+        assert endpoint._fast_json.parse(text) is not None, example.file
+
+
+def test_parse_gives_the_one_pass_result() -> None:
+    """``Endpoint.parse`` uses the one pass: a body it takes comes back as it made it."""
+    for spec in ENDPOINTS:
+        endpoint = _runtime(spec.name)
+        for example in spec.examples:
+            if example.format != "json" or endpoint._fast_json is None:
+                continue
+            outcome = endpoint._fast_json.parse(example.body)
+            if isinstance(outcome, Result):
+                _same_result(endpoint.parse(example.body), outcome)
+            elif outcome is not None:
+                with pytest.raises(ApiError) as raised:
+                    endpoint.parse(example.body)
+                assert (raised.value.code, raised.value.msg) == outcome
