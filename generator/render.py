@@ -15,7 +15,7 @@ from typing import Any
 
 import jinja2
 
-from . import json_schema, literals, python_types, reserved, texts
+from . import json_schema, literals, openapi, python_types, reserved, texts
 from .model import Api, Endpoint
 from .wire_models import render_wire_model
 
@@ -158,6 +158,7 @@ class _Renderer:
             f"{package}/check.py": self.template("package/check.py.j2", self.endpoint_files),
             f"{package}/py.typed": literals.python_comment(
                 "Marks the package as typed (PEP 561); written by `make generate`.") + "\n",
+            "openapi.json": openapi.document_text(api, VERSION, banner_text(self.every_file)),
             "pyproject.toml": self.template(
                 "pyproject.toml.j2", (sources.api,), version=VERSION,
                 runtime_requirements=RUNTIME_REQUIREMENTS,

@@ -6,6 +6,7 @@ import json
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -63,8 +64,9 @@ def test_check_reports_a_stale_tree_with_diff_and_hint(
 def test_every_generated_file_has_a_banner_naming_its_sources() -> None:
     for relative in sorted(existing_files(ROOT / "generated")):
         text = (ROOT / "generated" / relative).read_text(encoding="utf-8")
-        # JSON has no comments: its banner is the schema's $comment.
-        head = json.loads(text)["$comment"] if relative.endswith(".json") else text.splitlines()[0]
+        # JSON has no comments: its banner is the schema's $comment (OpenAPI's x-comment).
+        head = (_json_banner(json.loads(text)) if relative.endswith(".json")
+                else text.splitlines()[0])
         assert "make generate" in head, relative
         if relative == MANIFEST:
             continue
@@ -74,6 +76,11 @@ def test_every_generated_file_has_a_banner_naming_its_sources() -> None:
         assert made_from, f"{relative}: {head}"
         for source in made_from.group(1).split(", "):
             assert (ROOT / source).is_file(), f"{relative} names {source}, which does not exist"
+
+
+def _json_banner(document: dict[str, Any]) -> str:
+    banner: str = document["x-comment" if "openapi" in document else "$comment"]
+    return banner
 
 
 def test_adding_an_endpoint_rewrites_only_the_files_made_from_the_endpoint_list(
