@@ -119,6 +119,15 @@ def package_exports(api: Api) -> list[tuple[str, list[str]]]:
     return [(module, names) for module, names in exports if names]
 
 
+# Modules that build pydantic models when imported: the package loads them when one of
+# their names is first used, so ``import qq_connect`` stays light.
+_LAZY_MODULES = ("_result", "_code_tables", "models.", "wire.")
+
+
+def is_lazy(module: str) -> bool:
+    return module.startswith(_LAZY_MODULES)
+
+
 class _Renderer:
     """Renders each file from the templates, with the banner of the spec files it reads."""
 
@@ -142,7 +151,9 @@ class _Renderer:
         exports = package_exports(api)
         files = {
             f"{package}/__init__.py": self.template(
-                "package/package_init.py.j2", self.every_file, exports=exports,
+                "package/package_init.py.j2", self.every_file,
+                eager=[(module, names) for module, names in exports if not is_lazy(module)],
+                lazy=[(module, names) for module, names in exports if is_lazy(module)],
                 public_names=sorted(name for _, names in exports for name in names)),
             f"{package}/_client.py": self.template(
                 "package/_client.py.j2", (sources.api, *self.endpoint_files,

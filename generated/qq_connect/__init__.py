@@ -7,6 +7,8 @@
         info = client.get_vip_rich_info(access_token, openid)
 """
 
+from typing import TYPE_CHECKING
+
 from ._base_client import RawResponse, RetryPolicy
 from ._codes import ReturnCode, ReturnCodeTable
 from ._errors import (
@@ -24,7 +26,6 @@ from ._errors import (
     TransportError,
 )
 from ._response import Endpoint
-from ._result import Result
 from ._client import AsyncQQConnect, BASE_URL, QQConnect
 from ._return_codes import (
     AccountStateError,
@@ -42,7 +43,6 @@ from ._return_codes import (
     describe,
     error_for,
 )
-from ._code_tables import Payway
 from .endpoints import (
     EXCHANGE_CODE,
     GET_OPENID,
@@ -52,20 +52,45 @@ from .endpoints import (
     GET_VIP_RICH_INFO,
     REFRESH_ACCESS_TOKEN,
 )
-from .models.get_vip_rich_info import VipRichInfo
-from .wire.get_vip_rich_info import GetVipRichInfoWire
-from .models.get_vip_info import VipInfo
-from .wire.get_vip_info import GetVipInfoWire
-from .models.exchange_code import AccessToken
-from .wire.exchange_code import ExchangeCodeWire
-from .models.refresh_access_token import RefreshedToken
-from .wire.refresh_access_token import RefreshAccessTokenWire
-from .models.get_openid import OpenId
-from .wire.get_openid import GetOpenidWire
-from .models.get_user_info import UserInfo
-from .wire.get_user_info import GetUserInfoWire
-from .models.get_simple_userinfo import SimpleUserInfo
-from .wire.get_simple_userinfo import GetSimpleUserinfoWire
+from ._lazy import lazy_attributes
+
+if TYPE_CHECKING:
+    from ._result import Result
+    from ._code_tables import Payway
+    from .models.get_vip_rich_info import VipRichInfo
+    from .wire.get_vip_rich_info import GetVipRichInfoWire
+    from .models.get_vip_info import VipInfo
+    from .wire.get_vip_info import GetVipInfoWire
+    from .models.exchange_code import AccessToken
+    from .wire.exchange_code import ExchangeCodeWire
+    from .models.refresh_access_token import RefreshedToken
+    from .wire.refresh_access_token import RefreshAccessTokenWire
+    from .models.get_openid import OpenId
+    from .wire.get_openid import GetOpenidWire
+    from .models.get_user_info import UserInfo
+    from .wire.get_user_info import GetUserInfoWire
+    from .models.get_simple_userinfo import SimpleUserInfo
+    from .wire.get_simple_userinfo import GetSimpleUserinfoWire
+
+# Models load when first used (or with an endpoint's first answer), not with the package.
+__getattr__, __dir__ = lazy_attributes(__name__, {
+    "Result": "._result",
+    "Payway": "._code_tables",
+    "VipRichInfo": ".models.get_vip_rich_info",
+    "GetVipRichInfoWire": ".wire.get_vip_rich_info",
+    "VipInfo": ".models.get_vip_info",
+    "GetVipInfoWire": ".wire.get_vip_info",
+    "AccessToken": ".models.exchange_code",
+    "ExchangeCodeWire": ".wire.exchange_code",
+    "RefreshedToken": ".models.refresh_access_token",
+    "RefreshAccessTokenWire": ".wire.refresh_access_token",
+    "OpenId": ".models.get_openid",
+    "GetOpenidWire": ".wire.get_openid",
+    "UserInfo": ".models.get_user_info",
+    "GetUserInfoWire": ".wire.get_user_info",
+    "SimpleUserInfo": ".models.get_simple_userinfo",
+    "GetSimpleUserinfoWire": ".wire.get_simple_userinfo",
+})
 
 __all__ = [
     "AccessToken",

@@ -20,11 +20,10 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Any, ClassVar, Generic, ParamSpec, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, ParamSpec, Self, TypeVar, cast
 
 import anyio
 import httpx
-from pydantic import SecretStr
 
 from ._capture import masker, write_capture
 from ._deadline import WATCHDOG
@@ -42,8 +41,12 @@ from ._errors import (
 )
 from ._inflate import ACCEPT_ENCODING, Inflater
 from ._request import encode_parameters, reveal
-from ._response import Endpoint
-from ._result import Result
+
+if TYPE_CHECKING:  # pydantic's models load with the first answer, not with the package
+    from pydantic import SecretStr
+
+    from ._response import Endpoint
+    from ._result import Result
 
 __all__ = [
     "DEFAULT_MAX_BODY_BYTES",
@@ -60,7 +63,7 @@ __all__ = [
     "to_raw_response_wrapper",
 ]
 
-ResultT = TypeVar("ResultT", bound=Result)
+ResultT = TypeVar("ResultT", bound="Result")
 P = ParamSpec("P")
 Timeout = float | httpx.Timeout
 
@@ -490,6 +493,8 @@ class BaseClient:
                  max_retries: int | RetryPolicy, max_body_bytes: int,
                  capture_dir: Path | None) -> None:
         self._app_id = str(app_id)
+        from pydantic import SecretStr
+
         self._app_key = None if app_key is None else SecretStr(reveal(app_key) or "")
         self.capture_dir = capture_dir
         # A base_url given here replaces every endpoint's host (tests, proxies).

@@ -8,9 +8,8 @@ I/O differ. Use them as context managers, or call ``close()`` / ``aclose()``.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pydantic import SecretStr
 from functools import cached_property
-from typing import Final, Literal
+from typing import TYPE_CHECKING, Final, Literal
 
 from ._base_client import (
     AsyncClient,
@@ -22,13 +21,16 @@ from ._base_client import (
 )
 from ._request import checked, flag_value, join_list, reveal
 from .endpoints import GET_VIP_RICH_INFO, GET_VIP_INFO, EXCHANGE_CODE, REFRESH_ACCESS_TOKEN, GET_OPENID, GET_USER_INFO, GET_SIMPLE_USERINFO
-from .models.get_vip_rich_info import VipRichInfo
-from .models.get_vip_info import VipInfo
-from .models.exchange_code import AccessToken
-from .models.refresh_access_token import RefreshedToken
-from .models.get_openid import OpenId
-from .models.get_user_info import UserInfo
-from .models.get_simple_userinfo import SimpleUserInfo
+
+if TYPE_CHECKING:  # annotations only: the models load with each endpoint's first answer
+    from pydantic import SecretStr
+    from .models.get_vip_rich_info import VipRichInfo
+    from .models.get_vip_info import VipInfo
+    from .models.exchange_code import AccessToken
+    from .models.refresh_access_token import RefreshedToken
+    from .models.get_openid import OpenId
+    from .models.get_user_info import UserInfo
+    from .models.get_simple_userinfo import SimpleUserInfo
 
 __all__ = [
     "BASE_URL",

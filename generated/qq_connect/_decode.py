@@ -15,10 +15,8 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Final, Literal
 from urllib.parse import unquote_to_bytes
-from xml.parsers import expat
 
 from ._errors import quoted
-from ._xml import XMLRefused, parse_xml
 
 __all__ = ["ENCODINGS", "BodyRefused", "Decoded", "decode_body", "sniff_encoding"]
 
@@ -90,8 +88,8 @@ def decode_body(body: bytes, encodings: Collection[Encoding], xml_root: str) -> 
     if encoding == "form":
         return Decoded("form", values=parse_form(text))
     try:
-        return Decoded("xml", values=parse_xml(text, xml_root))
-    except (XMLRefused, expat.ExpatError) as error:
+        return Decoded("xml", values=_parse_xml(text, xml_root))
+    except BodyRefused as error:
         raise BodyRefused(f"unusable XML: {error}") from None
 
 
@@ -127,3 +125,15 @@ def parse_form(text: bytes) -> dict[str, str]:
         except UnicodeDecodeError:
             raise BodyRefused(f"form value of {name!r} is not UTF-8") from None
     return values
+
+
+def _parse_xml(text: bytes, root: str) -> dict[str, str]:
+    # The XML machinery loads with the first XML answer: most callers never see one.
+    from xml.parsers import expat
+
+    from ._xml import XMLRefused, parse_xml
+
+    try:
+        return parse_xml(text, root)
+    except (XMLRefused, expat.ExpatError) as error:
+        raise BodyRefused(str(error)) from None

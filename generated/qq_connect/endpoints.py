@@ -3,27 +3,37 @@
 
 from __future__ import annotations
 
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-from ._fast import FieldKind
-from ._response import Endpoint, FormatParameter
+from ._response import Endpoint, FieldKind, FormatParameter
 from ._return_codes import RETURN_CODE_TABLE
-from .models.get_vip_rich_info import VipRichInfo
-from .wire.get_vip_rich_info import GetVipRichInfoWire
-from .models.get_vip_info import VipInfo
-from .wire.get_vip_info import GetVipInfoWire
-from .models.exchange_code import AccessToken
-from .wire.exchange_code import ExchangeCodeWire
-from .models.refresh_access_token import RefreshedToken
-from .wire.refresh_access_token import RefreshAccessTokenWire
-from .models.get_openid import OpenId
-from .wire.get_openid import GetOpenidWire
-from .models.get_user_info import UserInfo
-from .wire.get_user_info import GetUserInfoWire
-from .models.get_simple_userinfo import SimpleUserInfo
-from .wire.get_simple_userinfo import GetSimpleUserinfoWire
+
+if TYPE_CHECKING:
+    from .models.get_vip_rich_info import VipRichInfo
+    from .wire.get_vip_rich_info import GetVipRichInfoWire
+    from .models.get_vip_info import VipInfo
+    from .wire.get_vip_info import GetVipInfoWire
+    from .models.exchange_code import AccessToken
+    from .wire.exchange_code import ExchangeCodeWire
+    from .models.refresh_access_token import RefreshedToken
+    from .wire.refresh_access_token import RefreshAccessTokenWire
+    from .models.get_openid import OpenId
+    from .wire.get_openid import GetOpenidWire
+    from .models.get_user_info import UserInfo
+    from .wire.get_user_info import GetUserInfoWire
+    from .models.get_simple_userinfo import SimpleUserInfo
+    from .wire.get_simple_userinfo import GetSimpleUserinfoWire
 
 __all__ = ["GET_VIP_RICH_INFO", "GET_VIP_INFO", "EXCHANGE_CODE", "REFRESH_ACCESS_TOKEN", "GET_OPENID", "GET_USER_INFO", "GET_SIMPLE_USERINFO"]
+
+
+def _get_vip_rich_info_models() -> tuple[type[GetVipRichInfoWire], type[VipRichInfo]]:
+    """get_vip_rich_info's models, imported with its first answer."""
+    from .models.get_vip_rich_info import VipRichInfo
+    from .wire.get_vip_rich_info import GetVipRichInfoWire
+
+    return GetVipRichInfoWire, VipRichInfo
+
 
 GET_VIP_RICH_INFO: Final = Endpoint(
     name="get_vip_rich_info",
@@ -35,8 +45,7 @@ GET_VIP_RICH_INFO: Final = Endpoint(
         "json": "json",
         "xml": "xml",
     }),
-    wire_model=GetVipRichInfoWire,
-    result_model=VipRichInfo,
+    models=_get_vip_rich_info_models,
     return_codes=RETURN_CODE_TABLE,
     xml_root="data",
     fields={
@@ -66,6 +75,15 @@ GET_VIP_RICH_INFO: Final = Endpoint(
     },
 )
 
+
+def _get_vip_info_models() -> tuple[type[GetVipInfoWire], type[VipInfo]]:
+    """get_vip_info's models, imported with its first answer."""
+    from .models.get_vip_info import VipInfo
+    from .wire.get_vip_info import GetVipInfoWire
+
+    return GetVipInfoWire, VipInfo
+
+
 GET_VIP_INFO: Final = Endpoint(
     name="get_vip_info",
     path="/user/get_vip_info",
@@ -76,8 +94,7 @@ GET_VIP_INFO: Final = Endpoint(
         "json": "json",
         "xml": "xml",
     }),
-    wire_model=GetVipInfoWire,
-    result_model=VipInfo,
+    models=_get_vip_info_models,
     return_codes=RETURN_CODE_TABLE,
     xml_root="data",
     fields={
@@ -89,6 +106,15 @@ GET_VIP_INFO: Final = Endpoint(
     },
 )
 
+
+def _exchange_code_models() -> tuple[type[ExchangeCodeWire], type[AccessToken]]:
+    """exchange_code's models, imported with its first answer."""
+    from .models.exchange_code import AccessToken
+    from .wire.exchange_code import ExchangeCodeWire
+
+    return ExchangeCodeWire, AccessToken
+
+
 EXCHANGE_CODE: Final = Endpoint(
     name="exchange_code",
     path="/oauth2.0/token",
@@ -99,8 +125,7 @@ EXCHANGE_CODE: Final = Endpoint(
         "form": None,
         "json": "json",
     }),
-    wire_model=ExchangeCodeWire,
-    result_model=AccessToken,
+    models=_exchange_code_models,
     return_codes=RETURN_CODE_TABLE,
     xml_root="data",
     retry_safe=False,
@@ -115,6 +140,15 @@ EXCHANGE_CODE: Final = Endpoint(
     secret_fields=frozenset({"access_token", "refresh_token", "openid"}),
 )
 
+
+def _refresh_access_token_models() -> tuple[type[RefreshAccessTokenWire], type[RefreshedToken]]:
+    """refresh_access_token's models, imported with its first answer."""
+    from .models.refresh_access_token import RefreshedToken
+    from .wire.refresh_access_token import RefreshAccessTokenWire
+
+    return RefreshAccessTokenWire, RefreshedToken
+
+
 REFRESH_ACCESS_TOKEN: Final = Endpoint(
     name="refresh_access_token",
     path="/oauth2.0/token",
@@ -125,8 +159,7 @@ REFRESH_ACCESS_TOKEN: Final = Endpoint(
         "form": None,
         "json": "json",
     }),
-    wire_model=RefreshAccessTokenWire,
-    result_model=RefreshedToken,
+    models=_refresh_access_token_models,
     return_codes=RETURN_CODE_TABLE,
     xml_root="data",
     retry_safe=False,
@@ -140,6 +173,15 @@ REFRESH_ACCESS_TOKEN: Final = Endpoint(
     secret_fields=frozenset({"access_token", "refresh_token"}),
 )
 
+
+def _get_openid_models() -> tuple[type[GetOpenidWire], type[OpenId]]:
+    """get_openid's models, imported with its first answer."""
+    from .models.get_openid import OpenId
+    from .wire.get_openid import GetOpenidWire
+
+    return GetOpenidWire, OpenId
+
+
 GET_OPENID: Final = Endpoint(
     name="get_openid",
     path="/oauth2.0/me",
@@ -150,8 +192,7 @@ GET_OPENID: Final = Endpoint(
         "jsonp": None,
         "json": "json",
     }),
-    wire_model=GetOpenidWire,
-    result_model=OpenId,
+    models=_get_openid_models,
     return_codes=RETURN_CODE_TABLE,
     xml_root="data",
     fields={
@@ -164,6 +205,15 @@ GET_OPENID: Final = Endpoint(
     secret_fields=frozenset({"client_id", "openid", "unionid"}),
 )
 
+
+def _get_user_info_models() -> tuple[type[GetUserInfoWire], type[UserInfo]]:
+    """get_user_info's models, imported with its first answer."""
+    from .models.get_user_info import UserInfo
+    from .wire.get_user_info import GetUserInfoWire
+
+    return GetUserInfoWire, UserInfo
+
+
 GET_USER_INFO: Final = Endpoint(
     name="get_user_info",
     path="/user/get_user_info",
@@ -174,8 +224,7 @@ GET_USER_INFO: Final = Endpoint(
         "json": "json",
         "xml": "xml",
     }),
-    wire_model=GetUserInfoWire,
-    result_model=UserInfo,
+    models=_get_user_info_models,
     return_codes=RETURN_CODE_TABLE,
     xml_root="data",
     fields={
@@ -205,6 +254,15 @@ GET_USER_INFO: Final = Endpoint(
     secret_fields=frozenset({"figureurl", "figureurl_1", "figureurl_2", "figureurl_qq_1", "figureurl_qq_2", "figureurl_qq"}),
 )
 
+
+def _get_simple_userinfo_models() -> tuple[type[GetSimpleUserinfoWire], type[SimpleUserInfo]]:
+    """get_simple_userinfo's models, imported with its first answer."""
+    from .models.get_simple_userinfo import SimpleUserInfo
+    from .wire.get_simple_userinfo import GetSimpleUserinfoWire
+
+    return GetSimpleUserinfoWire, SimpleUserInfo
+
+
 GET_SIMPLE_USERINFO: Final = Endpoint(
     name="get_simple_userinfo",
     path="/user/get_simple_userinfo",
@@ -215,8 +273,7 @@ GET_SIMPLE_USERINFO: Final = Endpoint(
         "json": "json",
         "xml": "xml",
     }),
-    wire_model=GetSimpleUserinfoWire,
-    result_model=SimpleUserInfo,
+    models=_get_simple_userinfo_models,
     return_codes=RETURN_CODE_TABLE,
     xml_root="data",
     base_url="https://openmobile.qq.com",

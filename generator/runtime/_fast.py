@@ -12,16 +12,16 @@ which alone produces errors: so it can only be faster, never judge differently.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Final, Generic, TypeVar
 
 from pydantic import TypeAdapter, ValidationError
 from pydantic_core import SchemaValidator, core_schema
 
+from ._response import FieldKind
 from ._result import Result, fresh_private_state
 from ._wire import PATTERNS
 
-__all__ = ["FastJSON", "FieldKind"]
+__all__ = ["FastJSON"]
 
 ResultT = TypeVar("ResultT", bound=Result)
 
@@ -37,14 +37,6 @@ _PATTERN_OF: Final[Mapping[str, str]] = {
 }
 # Numeric strings longer than this take the full path (it knows Python's digit limit).
 _MAX_DIGITS: Final = 18
-
-
-@dataclass(frozen=True)
-class FieldKind:
-    """What the spec says of a field: its kind, and whether the page documents a string."""
-
-    kind: str
-    numeric_string: bool = False
 
 
 def _gate(field: FieldKind) -> core_schema.CoreSchema:

@@ -7,9 +7,11 @@ call's values are checked and spelled the same way for every endpoint.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
+from typing import TYPE_CHECKING
 from urllib.parse import quote, quote_plus, urlsplit
 
-from pydantic import SecretStr
+if TYPE_CHECKING:
+    from pydantic import SecretStr
 
 __all__ = [
     "checked",
@@ -47,7 +49,8 @@ def encode_parameters(parameters: Iterable[tuple[str, str]],
 
 def reveal(value: str | SecretStr | None) -> str | None:
     """The text of a secret argument: results hand tokens out as ``SecretStr``."""
-    return value.get_secret_value() if isinstance(value, SecretStr) else value
+    # Not isinstance: importing pydantic's types would slow ``import qq_connect`` down.
+    return value if value is None or isinstance(value, str) else value.get_secret_value()
 
 
 def flag_value(value: bool) -> str | None:

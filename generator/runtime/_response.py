@@ -3,21 +3,23 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, cached_property
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
-from pydantic import ValidationError
+from pydantic_core import ValidationError
 
 from ._codes import ReturnCodeTable
 from ._decode import BodyRefused, Decoded, Encoding, decode_body
 from ._errors import DecodeError, ResponseValidationError
-from ._fast import FastJSON, FieldKind
-from ._result import Result
-from ._wire import WireModel
 
-__all__ = ["Endpoint", "FormatParameter"]
+if TYPE_CHECKING:  # the models load with an endpoint's first answer (``Endpoint.models``)
+    from ._fast import FastJSON
+    from ._result import Result
+    from ._wire import WireModel
+
+__all__ = ["Endpoint", "FieldKind", "FormatParameter"]
 
 
 @cache
@@ -28,8 +30,17 @@ def _secret_patterns(name: str) -> tuple[re.Pattern[str], ...]:
             re.compile(rf"(?:^|&){quoted}=([^&\s]*)"),
             re.compile(rf"<{quoted}>([^<]*)"))
 
-WireT = TypeVar("WireT", bound=WireModel)
-ResultT = TypeVar("ResultT", bound=Result)
+WireT = TypeVar("WireT", bound="WireModel")
+ResultT = TypeVar("ResultT", bound="Result")
+
+
+@dataclass(frozen=True)
+class FieldKind:
+    """What the spec says of a response field: its kind, and whether the page documents
+    a number as a JSON string (a numeric string by design)."""
+
+    kind: str
+    numeric_string: bool = False
 
 
 @dataclass(frozen=True)
@@ -55,14 +66,23 @@ class Endpoint(Generic[WireT, ResultT]):
     formats: tuple[str, ...]
     encodings: tuple[Encoding, ...]
     format_parameter: FormatParameter
-    wire_model: type[WireT]
-    result_model: type[ResultT]
+    models: Callable[[], tuple[type[WireT], type[ResultT]]] = field(repr=False)
     return_codes: ReturnCodeTable = field(repr=False)
     xml_root: str
     base_url: str = ""
     retry_safe: bool = True
     secret_fields: frozenset[str] = frozenset()
     fields: Mapping[str, FieldKind] = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def wire_model(self) -> type[WireT]:
+        """The model of the answer as sent (loaded when first needed, as ``result_model``)."""
+        return self.models()[0]
+
+    @cached_property
+    def result_model(self) -> type[ResultT]:
+        """The model of a successful answer's typed result."""
+        return self.models()[1]
 
     def parse_wire(self, body: bytes) -> WireT:
         """The raw wire model of a body, decoded by what the body is, never the Content-Type."""
@@ -94,6 +114,8 @@ class Endpoint(Generic[WireT, ResultT]):
     def _fast_json(self) -> FastJSON[ResultT] | None:
         if not self.fields or not {"json", "jsonp"} & set(self.encodings):
             return None
+        from ._fast import FastJSON
+
         wire = self.wire_model
         return FastJSON(self.result_model, self.fields, wire.CODE_FIELD, wire.MESSAGE_FIELD,
                         code_always=wire.model_fields[wire.CODE_FIELD].is_required())

@@ -57,7 +57,7 @@ class Ping(Result):
 
 PING = Endpoint(name="ping", path="/ping", methods=("GET",), formats=("json",),
                 encodings=("json",), format_parameter=FormatParameter("fmt", {"json": "json"}),
-                wire_model=PingWire, result_model=Ping, return_codes=TABLE, xml_root="data")
+                models=lambda: (PingWire, Ping), return_codes=TABLE, xml_root="data")
 SERVICE = Service(base_url="https://example.invalid", secret_parameters=frozenset({"token"}))
 
 

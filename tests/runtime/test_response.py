@@ -37,7 +37,7 @@ class Ticket(ExpiringResult):
 TICKET = Endpoint(name="ticket", path="/t", methods=("GET",), formats=("form", "json"),
                   encodings=("form", "json", "jsonp"),
                   format_parameter=FormatParameter("fmt", {"json": "json"}),
-                  wire_model=TicketWire, result_model=Ticket, return_codes=TABLE,
+                  models=lambda: (TicketWire, Ticket), return_codes=TABLE,
                   xml_root="data", secret_fields=frozenset({"ticket"}))
 
 
