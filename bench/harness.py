@@ -23,14 +23,28 @@ class Timings:
         return statistics.median(r / o for o, r in zip(self.rounds[ours], self.rounds[reference],
                                                           strict=True))
 
+    def time_ratio(self, ours: str, reference: str) -> float:
+        """Median over rounds of ours' time relative to the reference's (<1: faster)."""
+        return statistics.median(o / r for o, r in zip(self.rounds[ours], self.rounds[reference],
+                                                          strict=True))
+
+
+def _rotations(names: list[str], total: int) -> list[list[str]]:
+    """The order of each round: rotated, so no contender always runs first (or last)."""
+    return [names[n % len(names):] + names[:n % len(names)] for n in range(total)]
+
 
 def paired(contenders: Mapping[str, Callable[[], object]], *, number: int, rounds: int = 7,
            warmup: int = 1) -> Timings:
     """Time ``number`` calls of each contender per round, rotating the order each round."""
     names = list(contenders)
     timings = Timings({name: [] for name in names})
-    for round_number in range(warmup + rounds):
-        order = names[round_number % len(names):] + names[:round_number % len(names)]
+    # What lives now (modules, models, corpora) leaves the collector's view: each round's
+    # collection then costs little, and a full collection inside a timed loop cannot
+    # charge one contender for the whole heap.
+    gc.collect()
+    gc.freeze()
+    for round_number, order in enumerate(_rotations(names, warmup + rounds)):
         for name in order:
             call = contenders[name]
             gc.collect()
@@ -43,8 +57,23 @@ def paired(contenders: Mapping[str, Callable[[], object]], *, number: int, round
     return timings
 
 
+def paired_samples(contenders: Mapping[str, Callable[[], float]], *, rounds: int,
+                   warmup: int = 1) -> Timings:
+    """Like ``paired``, for contenders that measure themselves (a child process's own clock)."""
+    names = list(contenders)
+    timings = Timings({name: [] for name in names})
+    for round_number, order in enumerate(_rotations(names, warmup + rounds)):
+        for name in order:
+            seconds = contenders[name]()
+            if round_number >= warmup:
+                timings.rounds[name].append(seconds)
+    return timings
+
+
 @dataclass(frozen=True)
 class Row:
+    """One line of the results. ``detail``: one case of a goal that a summary row judges."""
+
     section: str
     measurement: str
     ours: str
@@ -52,10 +81,15 @@ class Row:
     ratio: str
     target: str
     met: str
+    detail: bool = False
 
 
 def microseconds(seconds: float) -> str:
     return f"{seconds * 1e6:,.1f} µs"
+
+
+def milliseconds(seconds: float) -> str:
+    return f"{seconds * 1e3:,.1f} ms"
 
 
 def verdict(value: float, goal: float, higher_is_better: bool = True) -> str:
