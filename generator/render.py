@@ -19,11 +19,19 @@ from . import json_schema, literals, python_types, reserved, texts
 from .model import Api, Endpoint
 from .wire_models import render_wire_model
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+ROOT = Path(__file__).resolve().parent.parent
+TEMPLATES = ROOT / "templates"
+# Shipped with the package (license-files): the repository's own, copied verbatim.
+LICENSE = ROOT / "LICENSE"
 PACKAGE = "qq_connect"
+# The distribution's name normalises to the import name (PEP 503: qq-connect -> qq_connect).
+DISTRIBUTION = "qq-connect"
+# The one home of the version: pyproject.toml and ``qq_connect.__version__`` both print it.
 VERSION = "0.1.0"
-RUNTIME_REQUIREMENTS = ("anyio>=4", "httpx>=0.28,<1", "pydantic>=2.11,<3")
-SUBPACKAGES = ("wire", "models")
+# Tested on the first; the others are claimed in the classifiers (see README "Python").
+PYTHON_VERSIONS = ("3.11", "3.12", "3.13")
+RUNTIME_REQUIREMENTS = ("annotated-types>=0.6", "anyio>=4", "httpx>=0.28,<1",
+                        "pydantic>=2.11,<3")
 
 _FILTERS: dict[str, Callable[..., Any]] = {
     "py_str": literals.python_string,
@@ -84,8 +92,13 @@ def copied_banner_text(source: str) -> str:
 
 def render(api: Api) -> dict[str, str]:
     """Every file of ``generated/``, by its path relative to it."""
-    files = {**copy_runtime(), **_Renderer(api).render_all()}
+    files = {**copy_runtime(), **_Renderer(api).render_all(), "LICENSE": copy_license()}
     return dict(sorted(files.items()))
+
+
+def copy_license() -> str:
+    """The repository's license, shipped with the package, behind a plain-text banner."""
+    return f"{copied_banner_text(LICENSE.name)}\n\n{LICENSE.read_text(encoding='utf-8')}"
 
 
 def copy_runtime() -> dict[str, str]:
@@ -143,7 +156,8 @@ class _Renderer:
         files = {
             f"{package}/__init__.py": self.template(
                 "package/package_init.py.j2", self.every_file, exports=exports,
-                public_names=sorted(name for _, names in exports for name in names)),
+                public_names=sorted(name for _, names in exports for name in names),
+                version=VERSION),
             f"{package}/_client.py": self.template(
                 "package/_client.py.j2", (sources.api, *self.endpoint_files,
                                           *sources.browser_urls)),
@@ -160,8 +174,11 @@ class _Renderer:
                 "Marks the package as typed (PEP 561); written by `make generate`.") + "\n",
             "pyproject.toml": self.template(
                 "pyproject.toml.j2", (sources.api,), version=VERSION,
-                runtime_requirements=RUNTIME_REQUIREMENTS,
-                packages=[package, *(f"{package}.{sub}" for sub in SUBPACKAGES)]),
+                distribution=DISTRIBUTION, python_versions=PYTHON_VERSIONS,
+                runtime_requirements=RUNTIME_REQUIREMENTS),
+            "README.md": self.environment.get_template("README.md.j2").render(
+                api=api, banner_text=banner_text((sources.api, *self.endpoint_files)),
+                distribution=DISTRIBUTION, python_versions=PYTHON_VERSIONS),
         }
         for subpackage, description, class_of in (
             ("wire", "Raw wire models, one module per endpoint.", _wire_class),

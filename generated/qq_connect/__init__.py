@@ -67,6 +67,8 @@ from .wire.get_user_info import GetUserInfoWire
 from .models.get_simple_userinfo import SimpleUserInfo
 from .wire.get_simple_userinfo import GetSimpleUserinfoWire
 
+__version__ = "0.1.0"
+
 __all__ = [
     "AccessToken",
     "AccountStateError",
