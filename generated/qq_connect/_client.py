@@ -104,7 +104,7 @@ class QQConnect(SyncClient):
     def get_vip_rich_info(
         self,
         access_token: str | SecretStr,
-        openid: str | SecretStr,
+        openid: str,
         *,
         method: Literal["GET", "POST"] = "GET",
         format: Literal["json", "xml"] = "json",
@@ -160,7 +160,7 @@ class QQConnect(SyncClient):
     def get_vip_info(
         self,
         access_token: str | SecretStr,
-        openid: str | SecretStr,
+        openid: str,
         *,
         method: Literal["GET", "POST"] = "GET",
         format: Literal["json", "xml"] = "json",
@@ -389,7 +389,7 @@ class QQConnect(SyncClient):
     def get_user_info(
         self,
         access_token: str | SecretStr,
-        openid: str | SecretStr,
+        openid: str,
         *,
         method: Literal["GET"] = "GET",
         format: Literal["json"] = "json",
@@ -445,7 +445,7 @@ class QQConnect(SyncClient):
     def get_simple_userinfo(
         self,
         access_token: str | SecretStr,
-        openid: str | SecretStr,
+        openid: str,
         *,
         method: Literal["GET"] = "GET",
         format: Literal["json"] = "json",
@@ -562,7 +562,7 @@ class AsyncQQConnect(AsyncClient):
     async def get_vip_rich_info(
         self,
         access_token: str | SecretStr,
-        openid: str | SecretStr,
+        openid: str,
         *,
         method: Literal["GET", "POST"] = "GET",
         format: Literal["json", "xml"] = "json",
@@ -618,7 +618,7 @@ class AsyncQQConnect(AsyncClient):
     async def get_vip_info(
         self,
         access_token: str | SecretStr,
-        openid: str | SecretStr,
+        openid: str,
         *,
         method: Literal["GET", "POST"] = "GET",
         format: Literal["json", "xml"] = "json",
@@ -847,7 +847,7 @@ class AsyncQQConnect(AsyncClient):
     async def get_user_info(
         self,
         access_token: str | SecretStr,
-        openid: str | SecretStr,
+        openid: str,
         *,
         method: Literal["GET"] = "GET",
         format: Literal["json"] = "json",
@@ -903,7 +903,7 @@ class AsyncQQConnect(AsyncClient):
     async def get_simple_userinfo(
         self,
         access_token: str | SecretStr,
-        openid: str | SecretStr,
+        openid: str,
         *,
         method: Literal["GET"] = "GET",
         format: Literal["json"] = "json",
