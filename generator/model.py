@@ -27,6 +27,7 @@ class Parameter:
     required: bool
     positional: bool
     secret: bool
+    identity: bool  # a result gives this value as a plain str (an openid): passed as a str
     value: str  # the fixed value; "" unless source is fixed
     check: Literal["absolute_url", "non_empty", ""]
     choices: tuple[str, ...]

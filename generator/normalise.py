@@ -39,8 +39,14 @@ def normalise(sources: SpecSources) -> Api:
     categories = {c["name"]: Category(**c) for c in codes["categories"]}
     tables = {name: _code_table(name, table)
               for name, table in sorted(sources.code_tables.data.items())}
+    # A value some result gives as a plain str (sensitive: identity, an openid) is passed
+    # as a str: a token (a SecretStr in results) in its place is then a type error.
+    identities = frozenset(f["name"] for document in sources.endpoints
+                           for f in document.data["response"]["fields"]
+                           if f.get("sensitive") == "identity")
     # Common parameters come first in every method, positionally (access_token, openid).
-    common = tuple(_parameter({**p, "positional": True}) for p in api["common_parameters"])
+    common = tuple(_parameter({**p, "positional": True}, identities)
+                   for p in api["common_parameters"])
     shared_format = transport["format_parameter"]
     # The API's format parameter names every format it answers in, by its own name.
     api_format = FormatParameter(shared_format["name"], (("json", "json"), ("xml", "xml")),
@@ -56,7 +62,7 @@ def normalise(sources: SpecSources) -> Api:
         return_codes=tuple(sorted((_return_code(c, categories) for c in codes["codes"]),
                                   key=lambda c: c.code)),
         code_tables=tuple(tables.values()),
-        endpoints=tuple(_endpoint(sources, document, tables, common, api_format)
+        endpoints=tuple(_endpoint(sources, document, tables, common, api_format, identities)
                         for document in sources.endpoints),
         browser_urls=tuple(_browser_url(document) for document in sources.browser_urls),
         sources=SourceFiles(sources.api.file, sources.return_codes.file,
@@ -72,7 +78,7 @@ ERROR_SHAPES = {
 }
 
 
-def _parameter(data: dict[str, Any]) -> Parameter:
+def _parameter(data: dict[str, Any], identities: frozenset[str] = frozenset()) -> Parameter:
     source = data.get("source", "call")
     return Parameter(
         name=data["name"],
@@ -81,6 +87,7 @@ def _parameter(data: dict[str, Any]) -> Parameter:
         required=data.get("required", True),
         positional=data.get("positional", False),
         secret=data.get("secret", False),
+        identity=data["name"] in identities,
         value=data.get("value", ""),
         check=data.get("check", ""),
         choices=tuple(data.get("choices", ())),
@@ -131,10 +138,11 @@ def _code_table(name: str, table: dict[str, Any]) -> CodeTable:
 
 
 def _endpoint(sources: SpecSources, document: Document, tables: dict[str, CodeTable],
-              common: tuple[Parameter, ...], api_format: FormatParameter) -> Endpoint:
+              common: tuple[Parameter, ...], api_format: FormatParameter,
+              identities: frozenset[str]) -> Endpoint:
     data: dict[str, Any] = document.data
     formats = tuple(data["formats"])
-    own = tuple(_parameter(p) for p in data["parameters"])
+    own = tuple(_parameter(p, identities) for p in data["parameters"])
     format_parameter = (_format_parameter(data["format_parameter"], formats)
                         if "format_parameter" in data else api_format)
     return Endpoint(

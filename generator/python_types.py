@@ -72,7 +72,9 @@ def _argument_type(parameter: Parameter) -> str:
         return "Sequence[str]"
     if parameter.choices:
         return f"Literal[{', '.join(python_string(c) for c in parameter.choices)}]"
-    return "str | SecretStr" if parameter.secret else "str"
+    # A secret the results give as a SecretStr (a token) is passed as one too, or as a str;
+    # an identity (an openid) only as a str, so that swapping the two is a type error.
+    return "str | SecretStr" if parameter.secret and not parameter.identity else "str"
 
 
 def parameter_annotation(parameter: Parameter) -> str:
@@ -119,7 +121,7 @@ def client_imports(api: Api) -> dict[str, list[str]]:
     imports = {"._request": sorted(request)}
     if any(p.type == "list" for p in calls):
         imports["collections.abc"] = ["Sequence"]
-    if any(p.secret and p.type == "string" and not p.choices for p in calls):
+    if any(p.secret and not p.identity and p.type == "string" and not p.choices for p in calls):
         imports["pydantic"] = ["SecretStr"]
     return {module: names for module, names in imports.items() if names}
 

@@ -19,11 +19,21 @@ from . import json_schema, literals, openapi, python_types, reserved, texts
 from .model import Api, Endpoint
 from .wire_models import render_wire_model
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+ROOT = Path(__file__).resolve().parent.parent
+TEMPLATES = ROOT / "templates"
+# Shipped with the package (license-files): the repository's own, copied verbatim.
+LICENSE = ROOT / "LICENSE"
 PACKAGE = "qq_connect"
+# The distribution's name normalises to the import name (PEP 503: qq-connect -> qq_connect).
+DISTRIBUTION = "qq-connect"
+# The one home of the version: pyproject.toml and ``qq_connect.__version__`` both print it.
 VERSION = "0.1.0"
-RUNTIME_REQUIREMENTS = ("anyio>=4", "httpx>=0.28,<1", "pydantic>=2.11,<3")
-SUBPACKAGES = ("wire", "models")
+# Tested on the first; the others are claimed in the classifiers (see README "Python").
+PYTHON_VERSIONS = ("3.11", "3.12", "3.13")
+# pydantic-core: the one-pass validators (``_fast``, ``_convert``) build its schemas directly;
+# each pydantic release pins the pydantic-core it needs.
+RUNTIME_REQUIREMENTS = ("annotated-types>=0.6", "anyio>=4", "httpx>=0.28,<1",
+                        "pydantic>=2.11,<3", "pydantic-core>=2.27,<3")
 
 _FILTERS: dict[str, Callable[..., Any]] = {
     "py_str": literals.python_string,
@@ -42,10 +52,10 @@ _FILTERS: dict[str, Callable[..., Any]] = {
     "result_base": python_types.result_base,
     "hidden_fields": python_types.hidden_fields,
     "client_imports": python_types.client_imports,
-    "browser_url_summary": texts.browser_url_summary,
     "parameter_origin": texts.parameter_origin,
     "field_description": texts.field_description,
-    "endpoint_summary": texts.endpoint_summary,
+    "method_docstring": texts.method_docstring,
+    "browser_url_docstring": texts.browser_url_docstring,
     "result_module_docstring": texts.result_module_docstring,
     "result_docstring": texts.result_docstring,
     "degraded_docstring": texts.degraded_docstring,
@@ -84,8 +94,13 @@ def copied_banner_text(source: str) -> str:
 
 def render(api: Api) -> dict[str, str]:
     """Every file of ``generated/``, by its path relative to it."""
-    files = {**copy_runtime(), **_Renderer(api).render_all()}
+    files = {**copy_runtime(), **_Renderer(api).render_all(), "LICENSE": copy_license()}
     return dict(sorted(files.items()))
+
+
+def copy_license() -> str:
+    """The repository's license, shipped with the package, behind a plain-text banner."""
+    return f"{copied_banner_text(LICENSE.name)}\n\n{LICENSE.read_text(encoding='utf-8')}"
 
 
 def copy_runtime() -> dict[str, str]:
@@ -154,7 +169,8 @@ class _Renderer:
                 "package/package_init.py.j2", self.every_file,
                 eager=[(module, names) for module, names in exports if not is_lazy(module)],
                 lazy=[(module, names) for module, names in exports if is_lazy(module)],
-                public_names=sorted(name for _, names in exports for name in names)),
+                public_names=sorted(name for _, names in exports for name in names),
+                version=VERSION),
             f"{package}/_client.py": self.template(
                 "package/_client.py.j2", (sources.api, *self.endpoint_files,
                                           *sources.browser_urls)),
@@ -172,8 +188,11 @@ class _Renderer:
             "openapi.json": openapi.document_text(api, VERSION, banner_text(self.every_file)),
             "pyproject.toml": self.template(
                 "pyproject.toml.j2", (sources.api,), version=VERSION,
-                runtime_requirements=RUNTIME_REQUIREMENTS,
-                packages=[package, *(f"{package}.{sub}" for sub in SUBPACKAGES)]),
+                distribution=DISTRIBUTION, python_versions=PYTHON_VERSIONS,
+                runtime_requirements=RUNTIME_REQUIREMENTS),
+            "README.md": self.environment.get_template("README.md.j2").render(
+                api=api, banner_text=banner_text((sources.api, *self.endpoint_files)),
+                distribution=DISTRIBUTION, python_versions=PYTHON_VERSIONS),
         }
         for subpackage, description, class_of in (
             ("wire", "Raw wire models, one module per endpoint.", _wire_class),

@@ -42,9 +42,9 @@ def installed_versions() -> list[str]:
 def inputs_digest(spec: Path) -> str:
     """Everything that shapes the output: spec, templates, generator code, tool versions."""
     chunks = [sys.version.split()[0].encode(), *(line.encode() for line in installed_versions())]
-    requirements = ROOT / "requirements.txt"
-    if requirements.is_file():
-        chunks.append(requirements.read_bytes())
+    for copied in (ROOT / "requirements.txt", ROOT / "LICENSE"):  # LICENSE ships as is
+        if copied.is_file():
+            chunks.append(copied.read_bytes())
     for folder in (spec.resolve(), ROOT / "templates", ROOT / "generator"):
         for path in _files(folder):
             chunks += [path.relative_to(folder).as_posix().encode(), path.read_bytes()]

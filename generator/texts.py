@@ -7,6 +7,7 @@ from here, so the JSON Schema, the models, the clients and the docs say the same
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from .model import Api, BrowserUrl, CodeTable, Endpoint, Example, Field, Parameter
 
@@ -30,8 +31,94 @@ def endpoint_summary(endpoint: Endpoint) -> str:
     return f"{endpoint.path}: {endpoint.zh}\n\n{endpoint.en}"
 
 
+def method_docstring(endpoint: Endpoint, api: Api) -> str:
+    """A client method's docstring (Google style): what it calls, each argument in the
+    spec's words, what it returns and every error it raises."""
+    shape = endpoint.errors
+    failure = (f"``{shape.code_field}`` != 0" if shape.always_present
+               else f"an ``{shape.code_field}`` field")
+    methods = " or ".join(f'"{m}"' for m in endpoint.methods)
+    formats = " or ".join(f'"{f}"' for f in endpoint.formats)
+    arguments = [_argument_doc(p) for p in endpoint.parameters if p.is_argument] + [
+        f"method: The HTTP method, {methods}; the first is the default.",
+        f"format: The format to ask for, {formats}; the first is the default. The answer "
+        "is parsed by its body whatever comes back.",
+        "timeout: Seconds (or an ``httpx.Timeout``) for each attempt; None keeps the "
+        "client's. The whole call, retries included, ends by ``RetryPolicy.max_elapsed``.",
+    ]
+    retried = ("Transient failures are retried first (``RetryPolicy``); what is raised is "
+               "the last one." if endpoint.retry_safe else
+               "A single-use input: retried only when the request surely never left; "
+               "do not retry it yourself.")
+    raises = [
+        f"ApiError: The answer reports a failure ({failure}), always as the subclass of "
+        "its code's category (``error.code``, ``error.meaning``, ``error.category``):",
+        *(f"{c.exception}: {_one_line(c.en)}" for c in api.categories),
+        "HTTPStatusError: An HTTP status other than 200, a redirect included (never "
+        "followed).",
+        "DecodeError: The body is not an answer of this endpoint (an HTML page, truncated, "
+        "an encoding it never uses); also ``ContentEncodingError`` and "
+        "``ResponseTooLargeError`` (over ``max_body_bytes``).",
+        "ResponseValidationError: The body parsed but breaks the endpoint's contract; it "
+        "names each bad field.",
+        "TransportError: No complete answer: ``ConnectError``, or ``RequestTimeoutError`` "
+        "once the call's deadline has passed.",
+        "ClientClosedError: The client, or the ``http_client`` it was given, is closed.",
+        *_value_errors(endpoint.parameters, endpoint.uses_app_key),
+    ]
+    return "\n\n".join([
+        endpoint_summary(endpoint),
+        _section("Args", arguments),
+        _section("Returns", [
+            f"{endpoint.result_class}: The answer ({success_condition(endpoint)}), typed; "
+            "``retries_taken`` and ``received_at`` tell how it came."]),
+        _section("Raises", raises),
+        retried,
+    ])
+
+
+def browser_url_docstring(url: BrowserUrl) -> str:
+    """``browser_url_summary`` with its arguments, return and errors (Google style)."""
+    return "\n\n".join([
+        browser_url_summary(url),
+        _section("Args", [_argument_doc(p) for p in url.parameters if p.is_argument]),
+        _section("Returns", ["str: The URL to send the browser to."]),
+        _section("Raises", _value_errors(url.parameters, uses_app_key=False)),
+    ])
+
+
+def _argument_doc(parameter: Parameter) -> str:
+    return f"{parameter.name}: {_one_line(parameter.en)} {_one_line(parameter.zh)}"
+
+
+def _value_errors(parameters: Iterable[Parameter], uses_app_key: bool) -> list[str]:
+    checked = [f"``{p.name}``" for p in parameters
+               if p.is_argument and (p.check or p.type == "list")]
+    reasons = ["the client was made without ``app_key``"] if uses_app_key else []
+    if checked:
+        names = ", ".join(checked[:-1]) + " or " + checked[-1] if len(checked) > 1 else checked[0]
+        reasons.append(f"{names} is invalid (the message says how)")
+    return [f"ValueError: {'; '.join(reasons)}; nothing is sent."] if reasons else []
+
+
+def _section(title: str, entries: Iterable[str]) -> str:
+    return f"{title}:\n" + "\n".join(f"    {entry}" for entry in entries)
+
+
 def wire_model_description(endpoint: Endpoint) -> str:
-    return f"The raw {endpoint.path} response, as sent on the wire."
+    return (f"The raw {endpoint.path} response, as sent on the wire.\n\n"
+            f"{fields_summary(endpoint.fields)}")
+
+
+def fields_summary(fields: Iterable[Field]) -> str:
+    """One line per field for a model's docstring: help() shows no field docstrings."""
+    lines = [f"    {f.name}: {_one_line(f.en)} ({_one_line(f.zh)})" for f in fields]
+    return ("Fields (each one's whole description: ``model_fields[name].description``):\n"
+            + "\n".join(lines))
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 def result_module_docstring(endpoint: Endpoint) -> str:
@@ -49,7 +136,7 @@ def result_docstring(endpoint: Endpoint) -> str:
     return (f"A successful answer of {endpoint.path} ({success_condition(endpoint)}).\n\n"
             f"{endpoint.en}\n\n"
             "Unknown fields are kept (``model_extra``); flags are bool, timestamps aware UTC "
-            "datetimes with 0 as None.")
+            f"datetimes with 0 as None.\n\n{fields_summary(endpoint.result_fields)}")
 
 
 def browser_url_summary(url: BrowserUrl) -> str:

@@ -54,6 +54,7 @@ def render_wire_model(endpoint: Endpoint, package: str, banner: str) -> str:
         use_union_operator=True,
         use_double_quotes=True,
         use_field_description=True,
+        use_attribute_docstrings=True,  # the docstrings become descriptions at run time
         use_schema_description=True,
         extra_fields="allow",
         base_class=f"{package}._wire.{WIRE_BASES[endpoint.errors.name]}",

@@ -103,7 +103,7 @@ def test_adding_an_endpoint_rewrites_only_the_files_made_from_the_endpoint_list(
         if name != MANIFEST:
             assert all(source in after[name] for source in every_endpoint), (
                 f"{name} changed but is not made from the endpoint list")
-    assert len(rewritten) <= 9, rewritten
+    assert len(rewritten) <= 11, rewritten  # the manifest, and the files that list every endpoint
     assert sorted(set(after) - set(before)) == [
         "docs/get_vip_copy.md", "qq_connect/models/get_vip_copy.py",
         "qq_connect/schemas/get_vip_copy.json", "qq_connect/wire/get_vip_copy.py"]

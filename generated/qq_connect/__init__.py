@@ -92,6 +92,8 @@ __getattr__, __dir__ = lazy_attributes(__name__, {
     "GetSimpleUserinfoWire": ".wire.get_simple_userinfo",
 })
 
+__version__ = "0.1.0"
+
 __all__ = [
     "AccessToken",
     "AccountStateError",

@@ -81,6 +81,18 @@ class QQConnect(SyncClient):
         The QQ login and consent page. After the user agrees, the browser comes back to redirect_uri with code and state; the code lives about 10 minutes and is single use.
 
         The browser comes back to redirect_uri with: code, state.
+
+        Args:
+            redirect_uri: Where the browser returns; it must sit under the domain registered for the app (else 100010). 成功授权后的回调地址，必须是注册appid时填写的主域名下的地址。注意需要将url进行URLEncode。
+            state: Your CSRF token for this login; it comes back unchanged. client端的状态值。用于第三方应用防止CSRF攻击，成功授权后回调时会原样带回。
+            scope: API names the user is asked to grant (get_user_info when omitted); sent comma-separated. 请求用户授权时向用户显示的可进行授权的列表。可填写的值是API文档中列出的接口，如果要填写多个接口名称，请用逗号隔开。不传则默认请求对接口get_user_info进行授权。
+            display: "mobile" selects the mobile page; the PC page when omitted. 仅PC网站接入时使用。用于展示的样式。不传则默认展示为PC下的样式。如果传入“mobile”，则展示为mobile端下的样式。
+
+        Returns:
+            str: The URL to send the browser to.
+
+        Raises:
+            ValueError: ``redirect_uri``, ``state`` or ``scope`` is invalid (the message says how); nothing is sent.
         """
         return self._browser_url("/oauth2.0/authorize", [
             ("response_type", "code"),
@@ -94,7 +106,7 @@ class QQConnect(SyncClient):
     def get_vip_rich_info(
         self,
         access_token: str | SecretStr,
-        openid: str | SecretStr,
+        openid: str,
         *,
         method: Literal["GET", "POST"] = "GET",
         format: Literal["json", "xml"] = "json",
@@ -103,6 +115,37 @@ class QQConnect(SyncClient):
         """/user/get_vip_rich_info: 获取已登录用户的关于QQ会员业务的详细资料。
 
         QQ membership details of the logged-in user: membership history, when each privilege ends, how it was last paid for.
+
+        Args:
+            access_token: The user's OAuth 2.0 access token from the login flow (valid 90 days). 可通过使用Authorization_Code获取Access_Token或来获取。access_token有3个月有效期。
+            openid: The user's openid from /oauth2.0/me (32 upper-case hex characters in every known capture). 用户的ID，与QQ号码一一对应。可通过调用https://graph.qq.com/oauth2.0/me?access_token=YOUR_ACCESS_TOKEN 来获取。
+            method: The HTTP method, "GET" or "POST"; the first is the default.
+            format: The format to ask for, "json" or "xml"; the first is the default. The answer is parsed by its body whatever comes back.
+            timeout: Seconds (or an ``httpx.Timeout``) for each attempt; None keeps the client's. The whole call, retries included, ends by ``RetryPolicy.max_elapsed``.
+
+        Returns:
+            VipRichInfo: The answer (ret == 0), typed; ``retries_taken`` and ``received_at`` tell how it came.
+
+        Raises:
+            ApiError: The answer reports a failure (``ret`` != 0), always as the subclass of its code's category (``error.code``, ``error.meaning``, ``error.category``):
+            TokenInvalidError: The access token (or refresh token) expired, was revoked or is invalid; send the user through login again.
+            PermissionDeniedError: The user did not grant the scope, or the app lacks the OpenAPI permission.
+            AppInvalidError: The appid or appkey is unknown, invalid, paused or not approved.
+            NotLoggedInError: The user has no login state.
+            RateLimitedError: A frequency limit was hit; slow down.
+            ServerBusyError: The server is busy or overloaded; retrying later may succeed.
+            AccountStateError: The user's account cannot do this (frozen, no balance, service not opened).
+            OAuthFlowError: A step of the OAuth 2.0 login flow failed.
+            BadRequestError: The request is malformed (missing or invalid parameters, protocol, signature).
+            ServerError: An internal error on Tencent's side.
+            UnknownApiError: A code that no table lists; ret and msg are kept as they came.
+            HTTPStatusError: An HTTP status other than 200, a redirect included (never followed).
+            DecodeError: The body is not an answer of this endpoint (an HTML page, truncated, an encoding it never uses); also ``ContentEncodingError`` and ``ResponseTooLargeError`` (over ``max_body_bytes``).
+            ResponseValidationError: The body parsed but breaks the endpoint's contract; it names each bad field.
+            TransportError: No complete answer: ``ConnectError``, or ``RequestTimeoutError`` once the call's deadline has passed.
+            ClientClosedError: The client, or the ``http_client`` it was given, is closed.
+
+        Transient failures are retried first (``RetryPolicy``); what is raised is the last one.
         """
         return self._call(
             GET_VIP_RICH_INFO,
@@ -119,7 +162,7 @@ class QQConnect(SyncClient):
     def get_vip_info(
         self,
         access_token: str | SecretStr,
-        openid: str | SecretStr,
+        openid: str,
         *,
         method: Literal["GET", "POST"] = "GET",
         format: Literal["json", "xml"] = "json",
@@ -128,6 +171,37 @@ class QQConnect(SyncClient):
         """/user/get_vip_info: 获取已登录用户的QQ会员信息。
 
         Whether the logged-in user is a QQ member and a yearly QQ member.
+
+        Args:
+            access_token: The user's OAuth 2.0 access token from the login flow (valid 90 days). 可通过使用Authorization_Code获取Access_Token或来获取。access_token有3个月有效期。
+            openid: The user's openid from /oauth2.0/me (32 upper-case hex characters in every known capture). 用户的ID，与QQ号码一一对应。可通过调用https://graph.qq.com/oauth2.0/me?access_token=YOUR_ACCESS_TOKEN 来获取。
+            method: The HTTP method, "GET" or "POST"; the first is the default.
+            format: The format to ask for, "json" or "xml"; the first is the default. The answer is parsed by its body whatever comes back.
+            timeout: Seconds (or an ``httpx.Timeout``) for each attempt; None keeps the client's. The whole call, retries included, ends by ``RetryPolicy.max_elapsed``.
+
+        Returns:
+            VipInfo: The answer (ret == 0), typed; ``retries_taken`` and ``received_at`` tell how it came.
+
+        Raises:
+            ApiError: The answer reports a failure (``ret`` != 0), always as the subclass of its code's category (``error.code``, ``error.meaning``, ``error.category``):
+            TokenInvalidError: The access token (or refresh token) expired, was revoked or is invalid; send the user through login again.
+            PermissionDeniedError: The user did not grant the scope, or the app lacks the OpenAPI permission.
+            AppInvalidError: The appid or appkey is unknown, invalid, paused or not approved.
+            NotLoggedInError: The user has no login state.
+            RateLimitedError: A frequency limit was hit; slow down.
+            ServerBusyError: The server is busy or overloaded; retrying later may succeed.
+            AccountStateError: The user's account cannot do this (frozen, no balance, service not opened).
+            OAuthFlowError: A step of the OAuth 2.0 login flow failed.
+            BadRequestError: The request is malformed (missing or invalid parameters, protocol, signature).
+            ServerError: An internal error on Tencent's side.
+            UnknownApiError: A code that no table lists; ret and msg are kept as they came.
+            HTTPStatusError: An HTTP status other than 200, a redirect included (never followed).
+            DecodeError: The body is not an answer of this endpoint (an HTML page, truncated, an encoding it never uses); also ``ContentEncodingError`` and ``ResponseTooLargeError`` (over ``max_body_bytes``).
+            ResponseValidationError: The body parsed but breaks the endpoint's contract; it names each bad field.
+            TransportError: No complete answer: ``ConnectError``, or ``RequestTimeoutError`` once the call's deadline has passed.
+            ClientClosedError: The client, or the ``http_client`` it was given, is closed.
+
+        Transient failures are retried first (``RetryPolicy``); what is raised is the last one.
         """
         return self._call(
             GET_VIP_INFO,
@@ -154,6 +228,39 @@ class QQConnect(SyncClient):
         """/oauth2.0/token: 通过Authorization Code获取Access Token。
 
         Exchange the code from the browser's return for an access token (and a refresh token). Success is form-encoded by default (JSON with fmt=json, expires_in then a string); failures come as JSONP whatever was asked.
+
+        Args:
+            code: The code the browser brought back; single use, expires in about 10 minutes. 上一步返回的authorization code。此code会在10分钟内过期。
+            redirect_uri: Exactly the redirect_uri of the authorize URL (else 100010). 与上面一步中传入的redirect_uri保持一致。
+            need_openid: Also return the openid with the token. 在获取access_token的同时，返回openid。
+            method: The HTTP method, "POST" or "GET"; the first is the default.
+            format: The format to ask for, "form" or "json"; the first is the default. The answer is parsed by its body whatever comes back.
+            timeout: Seconds (or an ``httpx.Timeout``) for each attempt; None keeps the client's. The whole call, retries included, ends by ``RetryPolicy.max_elapsed``.
+
+        Returns:
+            AccessToken: The answer (no error field), typed; ``retries_taken`` and ``received_at`` tell how it came.
+
+        Raises:
+            ApiError: The answer reports a failure (an ``error`` field), always as the subclass of its code's category (``error.code``, ``error.meaning``, ``error.category``):
+            TokenInvalidError: The access token (or refresh token) expired, was revoked or is invalid; send the user through login again.
+            PermissionDeniedError: The user did not grant the scope, or the app lacks the OpenAPI permission.
+            AppInvalidError: The appid or appkey is unknown, invalid, paused or not approved.
+            NotLoggedInError: The user has no login state.
+            RateLimitedError: A frequency limit was hit; slow down.
+            ServerBusyError: The server is busy or overloaded; retrying later may succeed.
+            AccountStateError: The user's account cannot do this (frozen, no balance, service not opened).
+            OAuthFlowError: A step of the OAuth 2.0 login flow failed.
+            BadRequestError: The request is malformed (missing or invalid parameters, protocol, signature).
+            ServerError: An internal error on Tencent's side.
+            UnknownApiError: A code that no table lists; ret and msg are kept as they came.
+            HTTPStatusError: An HTTP status other than 200, a redirect included (never followed).
+            DecodeError: The body is not an answer of this endpoint (an HTML page, truncated, an encoding it never uses); also ``ContentEncodingError`` and ``ResponseTooLargeError`` (over ``max_body_bytes``).
+            ResponseValidationError: The body parsed but breaks the endpoint's contract; it names each bad field.
+            TransportError: No complete answer: ``ConnectError``, or ``RequestTimeoutError`` once the call's deadline has passed.
+            ClientClosedError: The client, or the ``http_client`` it was given, is closed.
+            ValueError: the client was made without ``app_key``; nothing is sent.
+
+        A single-use input: retried only when the request surely never left; do not retry it yourself.
         """
         return self._call(
             EXCHANGE_CODE,
@@ -181,6 +288,37 @@ class QQConnect(SyncClient):
         """/oauth2.0/token: 权限自动续期，获取Access Token。
 
         A new access token, and a new refresh token, for a refresh token. The same answers as the code exchange.
+
+        Args:
+            refresh_token: The refresh token from the exchange or the last refresh; single use. 首次：使用Authorization_Code获取Access_Token时获得的refresh_token。续期：最近一次续期获得的refresh_token。
+            method: The HTTP method, "POST" or "GET"; the first is the default.
+            format: The format to ask for, "form" or "json"; the first is the default. The answer is parsed by its body whatever comes back.
+            timeout: Seconds (or an ``httpx.Timeout``) for each attempt; None keeps the client's. The whole call, retries included, ends by ``RetryPolicy.max_elapsed``.
+
+        Returns:
+            RefreshedToken: The answer (no error field), typed; ``retries_taken`` and ``received_at`` tell how it came.
+
+        Raises:
+            ApiError: The answer reports a failure (an ``error`` field), always as the subclass of its code's category (``error.code``, ``error.meaning``, ``error.category``):
+            TokenInvalidError: The access token (or refresh token) expired, was revoked or is invalid; send the user through login again.
+            PermissionDeniedError: The user did not grant the scope, or the app lacks the OpenAPI permission.
+            AppInvalidError: The appid or appkey is unknown, invalid, paused or not approved.
+            NotLoggedInError: The user has no login state.
+            RateLimitedError: A frequency limit was hit; slow down.
+            ServerBusyError: The server is busy or overloaded; retrying later may succeed.
+            AccountStateError: The user's account cannot do this (frozen, no balance, service not opened).
+            OAuthFlowError: A step of the OAuth 2.0 login flow failed.
+            BadRequestError: The request is malformed (missing or invalid parameters, protocol, signature).
+            ServerError: An internal error on Tencent's side.
+            UnknownApiError: A code that no table lists; ret and msg are kept as they came.
+            HTTPStatusError: An HTTP status other than 200, a redirect included (never followed).
+            DecodeError: The body is not an answer of this endpoint (an HTML page, truncated, an encoding it never uses); also ``ContentEncodingError`` and ``ResponseTooLargeError`` (over ``max_body_bytes``).
+            ResponseValidationError: The body parsed but breaks the endpoint's contract; it names each bad field.
+            TransportError: No complete answer: ``ConnectError``, or ``RequestTimeoutError`` once the call's deadline has passed.
+            ClientClosedError: The client, or the ``http_client`` it was given, is closed.
+            ValueError: the client was made without ``app_key``; nothing is sent.
+
+        A single-use input: retried only when the request surely never left; do not retry it yourself.
         """
         return self._call(
             REFRESH_ACCESS_TOKEN,
@@ -207,6 +345,37 @@ class QQConnect(SyncClient):
         """/oauth2.0/me: 获取用户OpenID_OAuth2.0。
 
         The openid of the token's user for this app, and with unionid the user's unionid across the developer's apps. JSONP by default, as text/html.
+
+        Args:
+            access_token: The access token from exchange_code or refresh_access_token. 在Step2中获取到的access token。
+            unionid: Also return the unionid (needs the app's UnionID grant). 传入unionid=1时，同时返回unionid。
+            method: The HTTP method, "GET"; the first is the default.
+            format: The format to ask for, "jsonp" or "json"; the first is the default. The answer is parsed by its body whatever comes back.
+            timeout: Seconds (or an ``httpx.Timeout``) for each attempt; None keeps the client's. The whole call, retries included, ends by ``RetryPolicy.max_elapsed``.
+
+        Returns:
+            OpenId: The answer (no error field), typed; ``retries_taken`` and ``received_at`` tell how it came.
+
+        Raises:
+            ApiError: The answer reports a failure (an ``error`` field), always as the subclass of its code's category (``error.code``, ``error.meaning``, ``error.category``):
+            TokenInvalidError: The access token (or refresh token) expired, was revoked or is invalid; send the user through login again.
+            PermissionDeniedError: The user did not grant the scope, or the app lacks the OpenAPI permission.
+            AppInvalidError: The appid or appkey is unknown, invalid, paused or not approved.
+            NotLoggedInError: The user has no login state.
+            RateLimitedError: A frequency limit was hit; slow down.
+            ServerBusyError: The server is busy or overloaded; retrying later may succeed.
+            AccountStateError: The user's account cannot do this (frozen, no balance, service not opened).
+            OAuthFlowError: A step of the OAuth 2.0 login flow failed.
+            BadRequestError: The request is malformed (missing or invalid parameters, protocol, signature).
+            ServerError: An internal error on Tencent's side.
+            UnknownApiError: A code that no table lists; ret and msg are kept as they came.
+            HTTPStatusError: An HTTP status other than 200, a redirect included (never followed).
+            DecodeError: The body is not an answer of this endpoint (an HTML page, truncated, an encoding it never uses); also ``ContentEncodingError`` and ``ResponseTooLargeError`` (over ``max_body_bytes``).
+            ResponseValidationError: The body parsed but breaks the endpoint's contract; it names each bad field.
+            TransportError: No complete answer: ``ConnectError``, or ``RequestTimeoutError`` once the call's deadline has passed.
+            ClientClosedError: The client, or the ``http_client`` it was given, is closed.
+
+        Transient failures are retried first (``RetryPolicy``); what is raised is the last one.
         """
         return self._call(
             GET_OPENID,
@@ -222,7 +391,7 @@ class QQConnect(SyncClient):
     def get_user_info(
         self,
         access_token: str | SecretStr,
-        openid: str | SecretStr,
+        openid: str,
         *,
         method: Literal["GET"] = "GET",
         format: Literal["json"] = "json",
@@ -231,6 +400,37 @@ class QQConnect(SyncClient):
         """/user/get_user_info: 获取登录用户在QQ空间的信息，包括昵称、头像、性别及黄钻信息（包括黄钻等级、是否年费黄钻等）。
 
         The logged-in user's nickname, gender, avatars and yellow-diamond state. Flags and levels come as numeric strings ("1"), typed as bool and int here.
+
+        Args:
+            access_token: The user's OAuth 2.0 access token from the login flow (valid 90 days). 可通过使用Authorization_Code获取Access_Token或来获取。access_token有3个月有效期。
+            openid: The user's openid from /oauth2.0/me (32 upper-case hex characters in every known capture). 用户的ID，与QQ号码一一对应。可通过调用https://graph.qq.com/oauth2.0/me?access_token=YOUR_ACCESS_TOKEN 来获取。
+            method: The HTTP method, "GET"; the first is the default.
+            format: The format to ask for, "json"; the first is the default. The answer is parsed by its body whatever comes back.
+            timeout: Seconds (or an ``httpx.Timeout``) for each attempt; None keeps the client's. The whole call, retries included, ends by ``RetryPolicy.max_elapsed``.
+
+        Returns:
+            UserInfo: The answer (ret == 0), typed; ``retries_taken`` and ``received_at`` tell how it came.
+
+        Raises:
+            ApiError: The answer reports a failure (``ret`` != 0), always as the subclass of its code's category (``error.code``, ``error.meaning``, ``error.category``):
+            TokenInvalidError: The access token (or refresh token) expired, was revoked or is invalid; send the user through login again.
+            PermissionDeniedError: The user did not grant the scope, or the app lacks the OpenAPI permission.
+            AppInvalidError: The appid or appkey is unknown, invalid, paused or not approved.
+            NotLoggedInError: The user has no login state.
+            RateLimitedError: A frequency limit was hit; slow down.
+            ServerBusyError: The server is busy or overloaded; retrying later may succeed.
+            AccountStateError: The user's account cannot do this (frozen, no balance, service not opened).
+            OAuthFlowError: A step of the OAuth 2.0 login flow failed.
+            BadRequestError: The request is malformed (missing or invalid parameters, protocol, signature).
+            ServerError: An internal error on Tencent's side.
+            UnknownApiError: A code that no table lists; ret and msg are kept as they came.
+            HTTPStatusError: An HTTP status other than 200, a redirect included (never followed).
+            DecodeError: The body is not an answer of this endpoint (an HTML page, truncated, an encoding it never uses); also ``ContentEncodingError`` and ``ResponseTooLargeError`` (over ``max_body_bytes``).
+            ResponseValidationError: The body parsed but breaks the endpoint's contract; it names each bad field.
+            TransportError: No complete answer: ``ConnectError``, or ``RequestTimeoutError`` once the call's deadline has passed.
+            ClientClosedError: The client, or the ``http_client`` it was given, is closed.
+
+        Transient failures are retried first (``RetryPolicy``); what is raised is the last one.
         """
         return self._call(
             GET_USER_INFO,
@@ -247,7 +447,7 @@ class QQConnect(SyncClient):
     def get_simple_userinfo(
         self,
         access_token: str | SecretStr,
-        openid: str | SecretStr,
+        openid: str,
         *,
         method: Literal["GET"] = "GET",
         format: Literal["json"] = "json",
@@ -256,6 +456,37 @@ class QQConnect(SyncClient):
         """/user/get_simple_userinfo: 获取登录用户的昵称、头像、性别及黄钻信息（移动端）。
 
         The logged-in user's nickname, gender, avatars and yellow-diamond state, for mobile apps. Flags and levels come as numeric strings.
+
+        Args:
+            access_token: The user's OAuth 2.0 access token from the login flow (valid 90 days). 可通过使用Authorization_Code获取Access_Token或来获取。access_token有3个月有效期。
+            openid: The user's openid from /oauth2.0/me (32 upper-case hex characters in every known capture). 用户的ID，与QQ号码一一对应。可通过调用https://graph.qq.com/oauth2.0/me?access_token=YOUR_ACCESS_TOKEN 来获取。
+            method: The HTTP method, "GET"; the first is the default.
+            format: The format to ask for, "json"; the first is the default. The answer is parsed by its body whatever comes back.
+            timeout: Seconds (or an ``httpx.Timeout``) for each attempt; None keeps the client's. The whole call, retries included, ends by ``RetryPolicy.max_elapsed``.
+
+        Returns:
+            SimpleUserInfo: The answer (ret == 0), typed; ``retries_taken`` and ``received_at`` tell how it came.
+
+        Raises:
+            ApiError: The answer reports a failure (``ret`` != 0), always as the subclass of its code's category (``error.code``, ``error.meaning``, ``error.category``):
+            TokenInvalidError: The access token (or refresh token) expired, was revoked or is invalid; send the user through login again.
+            PermissionDeniedError: The user did not grant the scope, or the app lacks the OpenAPI permission.
+            AppInvalidError: The appid or appkey is unknown, invalid, paused or not approved.
+            NotLoggedInError: The user has no login state.
+            RateLimitedError: A frequency limit was hit; slow down.
+            ServerBusyError: The server is busy or overloaded; retrying later may succeed.
+            AccountStateError: The user's account cannot do this (frozen, no balance, service not opened).
+            OAuthFlowError: A step of the OAuth 2.0 login flow failed.
+            BadRequestError: The request is malformed (missing or invalid parameters, protocol, signature).
+            ServerError: An internal error on Tencent's side.
+            UnknownApiError: A code that no table lists; ret and msg are kept as they came.
+            HTTPStatusError: An HTTP status other than 200, a redirect included (never followed).
+            DecodeError: The body is not an answer of this endpoint (an HTML page, truncated, an encoding it never uses); also ``ContentEncodingError`` and ``ResponseTooLargeError`` (over ``max_body_bytes``).
+            ResponseValidationError: The body parsed but breaks the endpoint's contract; it names each bad field.
+            TransportError: No complete answer: ``ConnectError``, or ``RequestTimeoutError`` once the call's deadline has passed.
+            ClientClosedError: The client, or the ``http_client`` it was given, is closed.
+
+        Transient failures are retried first (``RetryPolicy``); what is raised is the last one.
         """
         return self._call(
             GET_SIMPLE_USERINFO,
@@ -308,6 +539,18 @@ class AsyncQQConnect(AsyncClient):
         The QQ login and consent page. After the user agrees, the browser comes back to redirect_uri with code and state; the code lives about 10 minutes and is single use.
 
         The browser comes back to redirect_uri with: code, state.
+
+        Args:
+            redirect_uri: Where the browser returns; it must sit under the domain registered for the app (else 100010). 成功授权后的回调地址，必须是注册appid时填写的主域名下的地址。注意需要将url进行URLEncode。
+            state: Your CSRF token for this login; it comes back unchanged. client端的状态值。用于第三方应用防止CSRF攻击，成功授权后回调时会原样带回。
+            scope: API names the user is asked to grant (get_user_info when omitted); sent comma-separated. 请求用户授权时向用户显示的可进行授权的列表。可填写的值是API文档中列出的接口，如果要填写多个接口名称，请用逗号隔开。不传则默认请求对接口get_user_info进行授权。
+            display: "mobile" selects the mobile page; the PC page when omitted. 仅PC网站接入时使用。用于展示的样式。不传则默认展示为PC下的样式。如果传入“mobile”，则展示为mobile端下的样式。
+
+        Returns:
+            str: The URL to send the browser to.
+
+        Raises:
+            ValueError: ``redirect_uri``, ``state`` or ``scope`` is invalid (the message says how); nothing is sent.
         """
         return self._browser_url("/oauth2.0/authorize", [
             ("response_type", "code"),
@@ -321,7 +564,7 @@ class AsyncQQConnect(AsyncClient):
     async def get_vip_rich_info(
         self,
         access_token: str | SecretStr,
-        openid: str | SecretStr,
+        openid: str,
         *,
         method: Literal["GET", "POST"] = "GET",
         format: Literal["json", "xml"] = "json",
@@ -330,6 +573,37 @@ class AsyncQQConnect(AsyncClient):
         """/user/get_vip_rich_info: 获取已登录用户的关于QQ会员业务的详细资料。
 
         QQ membership details of the logged-in user: membership history, when each privilege ends, how it was last paid for.
+
+        Args:
+            access_token: The user's OAuth 2.0 access token from the login flow (valid 90 days). 可通过使用Authorization_Code获取Access_Token或来获取。access_token有3个月有效期。
+            openid: The user's openid from /oauth2.0/me (32 upper-case hex characters in every known capture). 用户的ID，与QQ号码一一对应。可通过调用https://graph.qq.com/oauth2.0/me?access_token=YOUR_ACCESS_TOKEN 来获取。
+            method: The HTTP method, "GET" or "POST"; the first is the default.
+            format: The format to ask for, "json" or "xml"; the first is the default. The answer is parsed by its body whatever comes back.
+            timeout: Seconds (or an ``httpx.Timeout``) for each attempt; None keeps the client's. The whole call, retries included, ends by ``RetryPolicy.max_elapsed``.
+
+        Returns:
+            VipRichInfo: The answer (ret == 0), typed; ``retries_taken`` and ``received_at`` tell how it came.
+
+        Raises:
+            ApiError: The answer reports a failure (``ret`` != 0), always as the subclass of its code's category (``error.code``, ``error.meaning``, ``error.category``):
+            TokenInvalidError: The access token (or refresh token) expired, was revoked or is invalid; send the user through login again.
+            PermissionDeniedError: The user did not grant the scope, or the app lacks the OpenAPI permission.
+            AppInvalidError: The appid or appkey is unknown, invalid, paused or not approved.
+            NotLoggedInError: The user has no login state.
+            RateLimitedError: A frequency limit was hit; slow down.
+            ServerBusyError: The server is busy or overloaded; retrying later may succeed.
+            AccountStateError: The user's account cannot do this (frozen, no balance, service not opened).
+            OAuthFlowError: A step of the OAuth 2.0 login flow failed.
+            BadRequestError: The request is malformed (missing or invalid parameters, protocol, signature).
+            ServerError: An internal error on Tencent's side.
+            UnknownApiError: A code that no table lists; ret and msg are kept as they came.
+            HTTPStatusError: An HTTP status other than 200, a redirect included (never followed).
+            DecodeError: The body is not an answer of this endpoint (an HTML page, truncated, an encoding it never uses); also ``ContentEncodingError`` and ``ResponseTooLargeError`` (over ``max_body_bytes``).
+            ResponseValidationError: The body parsed but breaks the endpoint's contract; it names each bad field.
+            TransportError: No complete answer: ``ConnectError``, or ``RequestTimeoutError`` once the call's deadline has passed.
+            ClientClosedError: The client, or the ``http_client`` it was given, is closed.
+
+        Transient failures are retried first (``RetryPolicy``); what is raised is the last one.
         """
         return await self._call(
             GET_VIP_RICH_INFO,
@@ -346,7 +620,7 @@ class AsyncQQConnect(AsyncClient):
     async def get_vip_info(
         self,
         access_token: str | SecretStr,
-        openid: str | SecretStr,
+        openid: str,
         *,
         method: Literal["GET", "POST"] = "GET",
         format: Literal["json", "xml"] = "json",
@@ -355,6 +629,37 @@ class AsyncQQConnect(AsyncClient):
         """/user/get_vip_info: 获取已登录用户的QQ会员信息。
 
         Whether the logged-in user is a QQ member and a yearly QQ member.
+
+        Args:
+            access_token: The user's OAuth 2.0 access token from the login flow (valid 90 days). 可通过使用Authorization_Code获取Access_Token或来获取。access_token有3个月有效期。
+            openid: The user's openid from /oauth2.0/me (32 upper-case hex characters in every known capture). 用户的ID，与QQ号码一一对应。可通过调用https://graph.qq.com/oauth2.0/me?access_token=YOUR_ACCESS_TOKEN 来获取。
+            method: The HTTP method, "GET" or "POST"; the first is the default.
+            format: The format to ask for, "json" or "xml"; the first is the default. The answer is parsed by its body whatever comes back.
+            timeout: Seconds (or an ``httpx.Timeout``) for each attempt; None keeps the client's. The whole call, retries included, ends by ``RetryPolicy.max_elapsed``.
+
+        Returns:
+            VipInfo: The answer (ret == 0), typed; ``retries_taken`` and ``received_at`` tell how it came.
+
+        Raises:
+            ApiError: The answer reports a failure (``ret`` != 0), always as the subclass of its code's category (``error.code``, ``error.meaning``, ``error.category``):
+            TokenInvalidError: The access token (or refresh token) expired, was revoked or is invalid; send the user through login again.
+            PermissionDeniedError: The user did not grant the scope, or the app lacks the OpenAPI permission.
+            AppInvalidError: The appid or appkey is unknown, invalid, paused or not approved.
+            NotLoggedInError: The user has no login state.
+            RateLimitedError: A frequency limit was hit; slow down.
+            ServerBusyError: The server is busy or overloaded; retrying later may succeed.
+            AccountStateError: The user's account cannot do this (frozen, no balance, service not opened).
+            OAuthFlowError: A step of the OAuth 2.0 login flow failed.
+            BadRequestError: The request is malformed (missing or invalid parameters, protocol, signature).
+            ServerError: An internal error on Tencent's side.
+            UnknownApiError: A code that no table lists; ret and msg are kept as they came.
+            HTTPStatusError: An HTTP status other than 200, a redirect included (never followed).
+            DecodeError: The body is not an answer of this endpoint (an HTML page, truncated, an encoding it never uses); also ``ContentEncodingError`` and ``ResponseTooLargeError`` (over ``max_body_bytes``).
+            ResponseValidationError: The body parsed but breaks the endpoint's contract; it names each bad field.
+            TransportError: No complete answer: ``ConnectError``, or ``RequestTimeoutError`` once the call's deadline has passed.
+            ClientClosedError: The client, or the ``http_client`` it was given, is closed.
+
+        Transient failures are retried first (``RetryPolicy``); what is raised is the last one.
         """
         return await self._call(
             GET_VIP_INFO,
@@ -381,6 +686,39 @@ class AsyncQQConnect(AsyncClient):
         """/oauth2.0/token: 通过Authorization Code获取Access Token。
 
         Exchange the code from the browser's return for an access token (and a refresh token). Success is form-encoded by default (JSON with fmt=json, expires_in then a string); failures come as JSONP whatever was asked.
+
+        Args:
+            code: The code the browser brought back; single use, expires in about 10 minutes. 上一步返回的authorization code。此code会在10分钟内过期。
+            redirect_uri: Exactly the redirect_uri of the authorize URL (else 100010). 与上面一步中传入的redirect_uri保持一致。
+            need_openid: Also return the openid with the token. 在获取access_token的同时，返回openid。
+            method: The HTTP method, "POST" or "GET"; the first is the default.
+            format: The format to ask for, "form" or "json"; the first is the default. The answer is parsed by its body whatever comes back.
+            timeout: Seconds (or an ``httpx.Timeout``) for each attempt; None keeps the client's. The whole call, retries included, ends by ``RetryPolicy.max_elapsed``.
+
+        Returns:
+            AccessToken: The answer (no error field), typed; ``retries_taken`` and ``received_at`` tell how it came.
+
+        Raises:
+            ApiError: The answer reports a failure (an ``error`` field), always as the subclass of its code's category (``error.code``, ``error.meaning``, ``error.category``):
+            TokenInvalidError: The access token (or refresh token) expired, was revoked or is invalid; send the user through login again.
+            PermissionDeniedError: The user did not grant the scope, or the app lacks the OpenAPI permission.
+            AppInvalidError: The appid or appkey is unknown, invalid, paused or not approved.
+            NotLoggedInError: The user has no login state.
+            RateLimitedError: A frequency limit was hit; slow down.
+            ServerBusyError: The server is busy or overloaded; retrying later may succeed.
+            AccountStateError: The user's account cannot do this (frozen, no balance, service not opened).
+            OAuthFlowError: A step of the OAuth 2.0 login flow failed.
+            BadRequestError: The request is malformed (missing or invalid parameters, protocol, signature).
+            ServerError: An internal error on Tencent's side.
+            UnknownApiError: A code that no table lists; ret and msg are kept as they came.
+            HTTPStatusError: An HTTP status other than 200, a redirect included (never followed).
+            DecodeError: The body is not an answer of this endpoint (an HTML page, truncated, an encoding it never uses); also ``ContentEncodingError`` and ``ResponseTooLargeError`` (over ``max_body_bytes``).
+            ResponseValidationError: The body parsed but breaks the endpoint's contract; it names each bad field.
+            TransportError: No complete answer: ``ConnectError``, or ``RequestTimeoutError`` once the call's deadline has passed.
+            ClientClosedError: The client, or the ``http_client`` it was given, is closed.
+            ValueError: the client was made without ``app_key``; nothing is sent.
+
+        A single-use input: retried only when the request surely never left; do not retry it yourself.
         """
         return await self._call(
             EXCHANGE_CODE,
@@ -408,6 +746,37 @@ class AsyncQQConnect(AsyncClient):
         """/oauth2.0/token: 权限自动续期，获取Access Token。
 
         A new access token, and a new refresh token, for a refresh token. The same answers as the code exchange.
+
+        Args:
+            refresh_token: The refresh token from the exchange or the last refresh; single use. 首次：使用Authorization_Code获取Access_Token时获得的refresh_token。续期：最近一次续期获得的refresh_token。
+            method: The HTTP method, "POST" or "GET"; the first is the default.
+            format: The format to ask for, "form" or "json"; the first is the default. The answer is parsed by its body whatever comes back.
+            timeout: Seconds (or an ``httpx.Timeout``) for each attempt; None keeps the client's. The whole call, retries included, ends by ``RetryPolicy.max_elapsed``.
+
+        Returns:
+            RefreshedToken: The answer (no error field), typed; ``retries_taken`` and ``received_at`` tell how it came.
+
+        Raises:
+            ApiError: The answer reports a failure (an ``error`` field), always as the subclass of its code's category (``error.code``, ``error.meaning``, ``error.category``):
+            TokenInvalidError: The access token (or refresh token) expired, was revoked or is invalid; send the user through login again.
+            PermissionDeniedError: The user did not grant the scope, or the app lacks the OpenAPI permission.
+            AppInvalidError: The appid or appkey is unknown, invalid, paused or not approved.
+            NotLoggedInError: The user has no login state.
+            RateLimitedError: A frequency limit was hit; slow down.
+            ServerBusyError: The server is busy or overloaded; retrying later may succeed.
+            AccountStateError: The user's account cannot do this (frozen, no balance, service not opened).
+            OAuthFlowError: A step of the OAuth 2.0 login flow failed.
+            BadRequestError: The request is malformed (missing or invalid parameters, protocol, signature).
+            ServerError: An internal error on Tencent's side.
+            UnknownApiError: A code that no table lists; ret and msg are kept as they came.
+            HTTPStatusError: An HTTP status other than 200, a redirect included (never followed).
+            DecodeError: The body is not an answer of this endpoint (an HTML page, truncated, an encoding it never uses); also ``ContentEncodingError`` and ``ResponseTooLargeError`` (over ``max_body_bytes``).
+            ResponseValidationError: The body parsed but breaks the endpoint's contract; it names each bad field.
+            TransportError: No complete answer: ``ConnectError``, or ``RequestTimeoutError`` once the call's deadline has passed.
+            ClientClosedError: The client, or the ``http_client`` it was given, is closed.
+            ValueError: the client was made without ``app_key``; nothing is sent.
+
+        A single-use input: retried only when the request surely never left; do not retry it yourself.
         """
         return await self._call(
             REFRESH_ACCESS_TOKEN,
@@ -434,6 +803,37 @@ class AsyncQQConnect(AsyncClient):
         """/oauth2.0/me: 获取用户OpenID_OAuth2.0。
 
         The openid of the token's user for this app, and with unionid the user's unionid across the developer's apps. JSONP by default, as text/html.
+
+        Args:
+            access_token: The access token from exchange_code or refresh_access_token. 在Step2中获取到的access token。
+            unionid: Also return the unionid (needs the app's UnionID grant). 传入unionid=1时，同时返回unionid。
+            method: The HTTP method, "GET"; the first is the default.
+            format: The format to ask for, "jsonp" or "json"; the first is the default. The answer is parsed by its body whatever comes back.
+            timeout: Seconds (or an ``httpx.Timeout``) for each attempt; None keeps the client's. The whole call, retries included, ends by ``RetryPolicy.max_elapsed``.
+
+        Returns:
+            OpenId: The answer (no error field), typed; ``retries_taken`` and ``received_at`` tell how it came.
+
+        Raises:
+            ApiError: The answer reports a failure (an ``error`` field), always as the subclass of its code's category (``error.code``, ``error.meaning``, ``error.category``):
+            TokenInvalidError: The access token (or refresh token) expired, was revoked or is invalid; send the user through login again.
+            PermissionDeniedError: The user did not grant the scope, or the app lacks the OpenAPI permission.
+            AppInvalidError: The appid or appkey is unknown, invalid, paused or not approved.
+            NotLoggedInError: The user has no login state.
+            RateLimitedError: A frequency limit was hit; slow down.
+            ServerBusyError: The server is busy or overloaded; retrying later may succeed.
+            AccountStateError: The user's account cannot do this (frozen, no balance, service not opened).
+            OAuthFlowError: A step of the OAuth 2.0 login flow failed.
+            BadRequestError: The request is malformed (missing or invalid parameters, protocol, signature).
+            ServerError: An internal error on Tencent's side.
+            UnknownApiError: A code that no table lists; ret and msg are kept as they came.
+            HTTPStatusError: An HTTP status other than 200, a redirect included (never followed).
+            DecodeError: The body is not an answer of this endpoint (an HTML page, truncated, an encoding it never uses); also ``ContentEncodingError`` and ``ResponseTooLargeError`` (over ``max_body_bytes``).
+            ResponseValidationError: The body parsed but breaks the endpoint's contract; it names each bad field.
+            TransportError: No complete answer: ``ConnectError``, or ``RequestTimeoutError`` once the call's deadline has passed.
+            ClientClosedError: The client, or the ``http_client`` it was given, is closed.
+
+        Transient failures are retried first (``RetryPolicy``); what is raised is the last one.
         """
         return await self._call(
             GET_OPENID,
@@ -449,7 +849,7 @@ class AsyncQQConnect(AsyncClient):
     async def get_user_info(
         self,
         access_token: str | SecretStr,
-        openid: str | SecretStr,
+        openid: str,
         *,
         method: Literal["GET"] = "GET",
         format: Literal["json"] = "json",
@@ -458,6 +858,37 @@ class AsyncQQConnect(AsyncClient):
         """/user/get_user_info: 获取登录用户在QQ空间的信息，包括昵称、头像、性别及黄钻信息（包括黄钻等级、是否年费黄钻等）。
 
         The logged-in user's nickname, gender, avatars and yellow-diamond state. Flags and levels come as numeric strings ("1"), typed as bool and int here.
+
+        Args:
+            access_token: The user's OAuth 2.0 access token from the login flow (valid 90 days). 可通过使用Authorization_Code获取Access_Token或来获取。access_token有3个月有效期。
+            openid: The user's openid from /oauth2.0/me (32 upper-case hex characters in every known capture). 用户的ID，与QQ号码一一对应。可通过调用https://graph.qq.com/oauth2.0/me?access_token=YOUR_ACCESS_TOKEN 来获取。
+            method: The HTTP method, "GET"; the first is the default.
+            format: The format to ask for, "json"; the first is the default. The answer is parsed by its body whatever comes back.
+            timeout: Seconds (or an ``httpx.Timeout``) for each attempt; None keeps the client's. The whole call, retries included, ends by ``RetryPolicy.max_elapsed``.
+
+        Returns:
+            UserInfo: The answer (ret == 0), typed; ``retries_taken`` and ``received_at`` tell how it came.
+
+        Raises:
+            ApiError: The answer reports a failure (``ret`` != 0), always as the subclass of its code's category (``error.code``, ``error.meaning``, ``error.category``):
+            TokenInvalidError: The access token (or refresh token) expired, was revoked or is invalid; send the user through login again.
+            PermissionDeniedError: The user did not grant the scope, or the app lacks the OpenAPI permission.
+            AppInvalidError: The appid or appkey is unknown, invalid, paused or not approved.
+            NotLoggedInError: The user has no login state.
+            RateLimitedError: A frequency limit was hit; slow down.
+            ServerBusyError: The server is busy or overloaded; retrying later may succeed.
+            AccountStateError: The user's account cannot do this (frozen, no balance, service not opened).
+            OAuthFlowError: A step of the OAuth 2.0 login flow failed.
+            BadRequestError: The request is malformed (missing or invalid parameters, protocol, signature).
+            ServerError: An internal error on Tencent's side.
+            UnknownApiError: A code that no table lists; ret and msg are kept as they came.
+            HTTPStatusError: An HTTP status other than 200, a redirect included (never followed).
+            DecodeError: The body is not an answer of this endpoint (an HTML page, truncated, an encoding it never uses); also ``ContentEncodingError`` and ``ResponseTooLargeError`` (over ``max_body_bytes``).
+            ResponseValidationError: The body parsed but breaks the endpoint's contract; it names each bad field.
+            TransportError: No complete answer: ``ConnectError``, or ``RequestTimeoutError`` once the call's deadline has passed.
+            ClientClosedError: The client, or the ``http_client`` it was given, is closed.
+
+        Transient failures are retried first (``RetryPolicy``); what is raised is the last one.
         """
         return await self._call(
             GET_USER_INFO,
@@ -474,7 +905,7 @@ class AsyncQQConnect(AsyncClient):
     async def get_simple_userinfo(
         self,
         access_token: str | SecretStr,
-        openid: str | SecretStr,
+        openid: str,
         *,
         method: Literal["GET"] = "GET",
         format: Literal["json"] = "json",
@@ -483,6 +914,37 @@ class AsyncQQConnect(AsyncClient):
         """/user/get_simple_userinfo: 获取登录用户的昵称、头像、性别及黄钻信息（移动端）。
 
         The logged-in user's nickname, gender, avatars and yellow-diamond state, for mobile apps. Flags and levels come as numeric strings.
+
+        Args:
+            access_token: The user's OAuth 2.0 access token from the login flow (valid 90 days). 可通过使用Authorization_Code获取Access_Token或来获取。access_token有3个月有效期。
+            openid: The user's openid from /oauth2.0/me (32 upper-case hex characters in every known capture). 用户的ID，与QQ号码一一对应。可通过调用https://graph.qq.com/oauth2.0/me?access_token=YOUR_ACCESS_TOKEN 来获取。
+            method: The HTTP method, "GET"; the first is the default.
+            format: The format to ask for, "json"; the first is the default. The answer is parsed by its body whatever comes back.
+            timeout: Seconds (or an ``httpx.Timeout``) for each attempt; None keeps the client's. The whole call, retries included, ends by ``RetryPolicy.max_elapsed``.
+
+        Returns:
+            SimpleUserInfo: The answer (ret == 0), typed; ``retries_taken`` and ``received_at`` tell how it came.
+
+        Raises:
+            ApiError: The answer reports a failure (``ret`` != 0), always as the subclass of its code's category (``error.code``, ``error.meaning``, ``error.category``):
+            TokenInvalidError: The access token (or refresh token) expired, was revoked or is invalid; send the user through login again.
+            PermissionDeniedError: The user did not grant the scope, or the app lacks the OpenAPI permission.
+            AppInvalidError: The appid or appkey is unknown, invalid, paused or not approved.
+            NotLoggedInError: The user has no login state.
+            RateLimitedError: A frequency limit was hit; slow down.
+            ServerBusyError: The server is busy or overloaded; retrying later may succeed.
+            AccountStateError: The user's account cannot do this (frozen, no balance, service not opened).
+            OAuthFlowError: A step of the OAuth 2.0 login flow failed.
+            BadRequestError: The request is malformed (missing or invalid parameters, protocol, signature).
+            ServerError: An internal error on Tencent's side.
+            UnknownApiError: A code that no table lists; ret and msg are kept as they came.
+            HTTPStatusError: An HTTP status other than 200, a redirect included (never followed).
+            DecodeError: The body is not an answer of this endpoint (an HTML page, truncated, an encoding it never uses); also ``ContentEncodingError`` and ``ResponseTooLargeError`` (over ``max_body_bytes``).
+            ResponseValidationError: The body parsed but breaks the endpoint's contract; it names each bad field.
+            TransportError: No complete answer: ``ConnectError``, or ``RequestTimeoutError`` once the call's deadline has passed.
+            ClientClosedError: The client, or the ``http_client`` it was given, is closed.
+
+        Transient failures are retried first (``RetryPolicy``); what is raised is the last one.
         """
         return await self._call(
             GET_SIMPLE_USERINFO,

@@ -31,7 +31,9 @@ class Result(BaseModel):
     that embeds the app id and the openid): reprs and logs show them as ``<redacted>``.
     """
 
-    model_config = ConfigDict(frozen=True, extra="allow")
+    # Each field's docstring (the spec's description) becomes its description: help(),
+    # model_fields and model_json_schema() show it.
+    model_config = ConfigDict(frozen=True, extra="allow", use_attribute_docstrings=True)
 
     HIDDEN_FIELDS: ClassVar[frozenset[str]] = frozenset()
 

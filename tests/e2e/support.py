@@ -64,13 +64,13 @@ class Login:
         return self.client.get_openid(access_token, unionid=unionid, format=format)
 
     async def get_user_info(self, access_token: str | SecretStr,
-                            openid: str | SecretStr) -> UserInfo:
+                            openid: str) -> UserInfo:
         if isinstance(self.client, qq_connect.AsyncQQConnect):
             return await self.client.get_user_info(access_token, openid)
         return self.client.get_user_info(access_token, openid)
 
     async def get_simple_userinfo(self, access_token: str | SecretStr,
-                                  openid: str | SecretStr) -> SimpleUserInfo:
+                                  openid: str) -> SimpleUserInfo:
         if isinstance(self.client, qq_connect.AsyncQQConnect):
             return await self.client.get_simple_userinfo(access_token, openid)
         return self.client.get_simple_userinfo(access_token, openid)

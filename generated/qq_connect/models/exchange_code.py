@@ -20,6 +20,12 @@ class AccessToken(ExpiringResult):
     Exchange the code from the browser's return for an access token (and a refresh token). Success is form-encoded by default (JSON with fmt=json, expires_in then a string); failures come as JSONP whatever was asked.
 
     Unknown fields are kept (``model_extra``); flags are bool, timestamps aware UTC datetimes with 0 as None.
+
+    Fields (each one's whole description: ``model_fields[name].description``):
+        access_token: The access token for OpenAPI calls. (授权令牌，Access_Token。)
+        expires_in: Seconds the token lives (7776000, newer tokens 5184000); a numeric string in JSON, as in the form body. (该access token的有效期，单位为秒。)
+        refresh_token: Renews the token once (refresh_access_token); single use. (在授权自动续期步骤中，获取新的Access_Token时需要提供的参数。注：refresh_token仅一次有效)
+        openid: The user's openid; only with need_openid. (用户的openid，仅在传入need_openid时返回。)
     """
 
     HIDDEN_FIELDS: ClassVar[frozenset[str]] = frozenset({"openid"})

@@ -18,6 +18,11 @@ class OpenId(Result):
     The openid of the token's user for this app, and with unionid the user's unionid across the developer's apps. JSONP by default, as text/html.
 
     Unknown fields are kept (``model_extra``); flags are bool, timestamps aware UTC datetimes with 0 as None.
+
+    Fields (each one's whole description: ``model_fields[name].description``):
+        client_id: The app's appid, as a string. (用户的appid。)
+        openid: The user's openid for this app (32 upper-case hex characters). (用户的openid，与用户QQ号码一一对应。)
+        unionid: The user's unionid (UID_ and 32 hex characters); only with unionid. (用户的unionid，仅在传入unionid=1时返回。)
     """
 
     HIDDEN_FIELDS: ClassVar[frozenset[str]] = frozenset({"client_id", "openid", "unionid"})

@@ -18,6 +18,12 @@ class VipInfo(Result):
     Whether the logged-in user is a QQ member and a yearly QQ member.
 
     Unknown fields are kept (``model_extra``); flags are bool, timestamps aware UTC datetimes with 0 as None.
+
+    Fields (each one's whole description: ``model_fields[name].description``):
+        msg: Error message; in practice also set for positive codes. (如果ret<0,会有相应的错误信息提示,返回数据全部用UTF-8编码)
+        is_qq_vip: Whether the user is a QQ member. (标识是否QQ会员(0:不是; 1:是))
+        is_qq_year_vip: Whether the user is a yearly QQ member. (标识是否QQ年费会员(0:不是; 1:是))
+        qq_vip_level: QQ membership level. ((文档表格未列出,仅见于返回示例))
     """
 
     msg: str

@@ -20,6 +20,11 @@ class RefreshedToken(ExpiringResult):
     A new access token, and a new refresh token, for a refresh token. The same answers as the code exchange.
 
     Unknown fields are kept (``model_extra``); flags are bool, timestamps aware UTC datetimes with 0 as None.
+
+    Fields (each one's whole description: ``model_fields[name].description``):
+        access_token: The new access token. (授权令牌，Access_Token。)
+        expires_in: Seconds the new token lives; a numeric string in JSON. (该access token的有效期，单位为秒。)
+        refresh_token: The next refresh token; the one sent is spent. (在授权自动续期步骤中，获取新的Access_Token时需要提供的参数。每次会返回新的refresh_token。)
     """
     EXPIRY_FIELD: ClassVar[str] = "expires_in"
 

@@ -9,11 +9,20 @@ from qq_connect._wire import OAuthWireModel, WireInteger, WireNonNegative, WireT
 class ExchangeCodeWire(OAuthWireModel):
     """
     The raw /oauth2.0/token response, as sent on the wire.
+
+    Fields (each one's whole description: ``model_fields[name].description``):
+        error: The OAuth error code; present only when the step failed. (错误码)
+        error_description: What went wrong; may end with a space. (错误描述)
+        access_token: The access token for OpenAPI calls. (授权令牌，Access_Token。)
+        expires_in: Seconds the token lives (7776000, newer tokens 5184000); a numeric string in JSON, as in the form body. (该access token的有效期，单位为秒。)
+        refresh_token: Renews the token once (refresh_access_token); single use. (在授权自动续期步骤中，获取新的Access_Token时需要提供的参数。注：refresh_token仅一次有效)
+        openid: The user's openid; only with need_openid. (用户的openid，仅在传入need_openid时返回。)
     """
 
     model_config = ConfigDict(
         extra="allow",
         arbitrary_types_allowed=True,
+        use_attribute_docstrings=True,
     )
     error: WireInteger | None = None
     """

@@ -9,11 +9,19 @@ from qq_connect._wire import OAuthWireModel, WireInteger, WireText
 class GetOpenidWire(OAuthWireModel):
     """
     The raw /oauth2.0/me response, as sent on the wire.
+
+    Fields (each one's whole description: ``model_fields[name].description``):
+        error: The OAuth error code; present only when the step failed. (错误码)
+        error_description: What went wrong; may end with a space. (错误描述)
+        client_id: The app's appid, as a string. (用户的appid。)
+        openid: The user's openid for this app (32 upper-case hex characters). (用户的openid，与用户QQ号码一一对应。)
+        unionid: The user's unionid (UID_ and 32 hex characters); only with unionid. (用户的unionid，仅在传入unionid=1时返回。)
     """
 
     model_config = ConfigDict(
         extra="allow",
         arbitrary_types_allowed=True,
+        use_attribute_docstrings=True,
     )
     error: WireInteger | None = None
     """

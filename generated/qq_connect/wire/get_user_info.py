@@ -9,11 +9,36 @@ from qq_connect._wire import RetWireModel, WireFlag, WireInteger, WireNonNegativ
 class GetUserInfoWire(RetWireModel):
     """
     The raw /user/get_user_info response, as sent on the wire.
+
+    Fields (each one's whole description: ``model_fields[name].description``):
+        ret: Return code; 0 is success, every other value is a failure. (返回码)
+        msg: Error message; in practice also set for positive codes. (如果ret<0，会有相应的错误信息提示，返回数据全部用UTF-8编码。)
+        is_lost: 1 when part of the data was lost or degraded. ((文档表格未列出，仅见于返回示例))
+        nickname: The user's Qzone nickname. (用户在QQ空间的昵称。)
+        gender: Gender, "男" or "女" (男 when unknown). (性别。 如果获取不到则默认返回"男")
+        gender_type: Gender as a number (always 2 in known captures). ((文档表格未列出，仅见于返回示例))
+        province: Province. ((文档表格未列出，仅见于返回示例))
+        city: City. ((文档表格未列出，仅见于返回示例))
+        year: Year of birth. ((文档表格未列出，仅见于返回示例))
+        constellation: Star sign; often empty. ((文档表格未列出，仅见于返回示例))
+        figureurl: Qzone avatar, 30x30 px. The URL embeds the app id and the openid. (大小为30×30像素的QQ空间头像URL。)
+        figureurl_1: Qzone avatar, 50x50 px. The URL embeds the app id and the openid. (大小为50×50像素的QQ空间头像URL。)
+        figureurl_2: Qzone avatar, 100x100 px. The URL embeds the app id and the openid. (大小为100×100像素的QQ空间头像URL。)
+        figureurl_qq_1: QQ avatar, 40x40 px. The URL embeds the app id and the openid. (大小为40×40像素的QQ头像URL。)
+        figureurl_qq_2: QQ avatar, 100x100 px; not every user has one (40x40 always exists). (大小为100×100像素的QQ头像URL。需要注意，不是所有的用户都拥有QQ的100x100的头像，但40x40像素则是一定会有。)
+        figureurl_qq: QQ avatar, 640x640 px (newer answers). The URL embeds the app id and the openid. ((文档表格未列出，仅见于返回示例))
+        figureurl_type: Avatar type. ((文档表格未列出，仅见于返回示例))
+        is_yellow_vip: Whether the user is a yellow-diamond member. (标识用户是否为黄钻用户（0：不是；1：是）)
+        vip: Whether the user is a yellow-diamond member (the page's second flag for it). (标识用户是否为黄钻用户（0：不是；1：是）)
+        yellow_vip_level: Yellow-diamond level; only for yellow-diamond users. (黄钻等级)
+        level: Yellow-diamond level. (黄钻等级)
+        is_yellow_year_vip: Whether the user is a yearly yellow-diamond member. (标识是否为年费黄钻用户（0：不是；1：是）)
     """
 
     model_config = ConfigDict(
         extra="allow",
         arbitrary_types_allowed=True,
+        use_attribute_docstrings=True,
     )
     ret: WireInteger
     """

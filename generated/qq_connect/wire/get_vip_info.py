@@ -9,11 +9,19 @@ from qq_connect._wire import RetWireModel, WireFlag, WireInteger, WireNonNegativ
 class GetVipInfoWire(RetWireModel):
     """
     The raw /user/get_vip_info response, as sent on the wire.
+
+    Fields (each one's whole description: ``model_fields[name].description``):
+        ret: Return code; 0 is success, every other value is a failure. (返回码)
+        msg: Error message; in practice also set for positive codes. (如果ret<0,会有相应的错误信息提示,返回数据全部用UTF-8编码)
+        is_qq_vip: Whether the user is a QQ member. (标识是否QQ会员(0:不是; 1:是))
+        is_qq_year_vip: Whether the user is a yearly QQ member. (标识是否QQ年费会员(0:不是; 1:是))
+        qq_vip_level: QQ membership level. ((文档表格未列出,仅见于返回示例))
     """
 
     model_config = ConfigDict(
         extra="allow",
         arbitrary_types_allowed=True,
+        use_attribute_docstrings=True,
     )
     ret: WireInteger
     """

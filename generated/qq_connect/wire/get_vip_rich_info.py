@@ -9,11 +9,37 @@ from qq_connect._wire import RetWireModel, WireFlag, WireInteger, WireNonNegativ
 class GetVipRichInfoWire(RetWireModel):
     """
     The raw /user/get_vip_rich_info response, as sent on the wire.
+
+    Fields (each one's whole description: ``model_fields[name].description``):
+        ret: Return code; 0 is success, every other value is a failure. (返回码)
+        msg: Error message; in practice also set for positive codes, and empty or "success" on success. (如果ret<0,会有相应的错误信息提示,返回数据全部用UTF-8编码)
+        is_lost: 1 when part of the data was lost or degraded. ((文档表格未列出,仅见于返回示例))
+        is_qq_vip: Whether the user is a QQ member. (标识是否QQ会员(0:不是; 1:是))
+        is_qq_year_vip: Whether the user is a yearly QQ member. ((文档表格未列出,仅见于返回示例))
+        qq_vip_level: QQ membership level. ((文档表格未列出,仅见于返回示例))
+        qq_vip_start: When the QQ membership was last paid for. (QQ会员最后一次充值时间)
+        qq_vip_end: When the QQ membership ends. (QQ会员期限)
+        qq_vip_payway: How the QQ membership was last paid for. (QQ会员充值方式)
+        qq_year_vip_start: When the yearly QQ membership was last paid for. (QQ年费会员最后一次充值时间)
+        qq_year_vip_end: When the yearly QQ membership ends. (QQ年费会员期限)
+        qq_year_vip_payway: How the yearly QQ membership was last paid for. (QQ年费会员充值方式)
+        qq_zuanhuang_start: When the QQ Zuanhuang (diamond) membership was last paid for. (QQ钻皇最后一次充值时间)
+        qq_zuanhuang_end: When the QQ Zuanhuang membership ends. (QQ钻皇期限)
+        qq_zuanhuang_payway: How the QQ Zuanhuang membership was last paid for. (QQ钻皇充值方式)
+        qq_haohua_start: When the deluxe QQ membership was last paid for. (豪华版QQ会员最后一次充值时间)
+        qq_haohua_end: When the deluxe QQ membership ends. (豪华版QQ会员期限)
+        qq_haohua_payway: How the deluxe QQ membership was last paid for. (豪华版QQ会员充值方式)
+        qq_svip_start: When QQ SVIP was last paid for. (QQ SVIP最后一次充值时间,预留字段,当前信息无效)
+        qq_svip_end: When QQ SVIP ends. (QQ SVIP期限,预留字段,当前信息无效)
+        qq_svip_payway: How QQ SVIP was last paid for. (QQ SVIP充值方式,预留字段,当前信息无效)
+        history_pay_time: When a non-member last paid in the past. (非会员历史充值时间,仅在用户是非会员时信息有效)
+        history_end_time: When a non-member's past membership ended. (非会员历史充值到期时间,仅在用户是非会员时信息有效)
     """
 
     model_config = ConfigDict(
         extra="allow",
         arbitrary_types_allowed=True,
+        use_attribute_docstrings=True,
     )
     ret: WireInteger
     """

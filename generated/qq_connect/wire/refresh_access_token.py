@@ -9,11 +9,19 @@ from qq_connect._wire import OAuthWireModel, WireInteger, WireNonNegative, WireT
 class RefreshAccessTokenWire(OAuthWireModel):
     """
     The raw /oauth2.0/token response, as sent on the wire.
+
+    Fields (each one's whole description: ``model_fields[name].description``):
+        error: The OAuth error code; present only when the step failed. (错误码)
+        error_description: What went wrong; may end with a space. (错误描述)
+        access_token: The new access token. (授权令牌，Access_Token。)
+        expires_in: Seconds the new token lives; a numeric string in JSON. (该access token的有效期，单位为秒。)
+        refresh_token: The next refresh token; the one sent is spent. (在授权自动续期步骤中，获取新的Access_Token时需要提供的参数。每次会返回新的refresh_token。)
     """
 
     model_config = ConfigDict(
         extra="allow",
         arbitrary_types_allowed=True,
+        use_attribute_docstrings=True,
     )
     error: WireInteger | None = None
     """
