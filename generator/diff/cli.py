@@ -23,21 +23,25 @@ DEFAULT_SPEC = Path("spec")
 
 _USAGE = ("python -m generator diff [options] OLD_SPEC_DIR [NEW_SPEC_DIR]\n"
           "       python -m generator diff [options] --git REF [NEW_SPEC_DIR]")
-_CLASSES = """\
+_DESCRIPTION = f"""\
+List every change between two versions of the spec that matters to users of the
+generated client, each classed breaking, non-breaking or drift-accepting.
+NEW_SPEC_DIR defaults to {DEFAULT_SPEC}/."""
+_EPILOG = """\
 classes:
-  breaking          code or captures that worked with the old spec may fail
-  non-breaking      additions and relaxations; nothing that worked stops working
+  breaking          code, calls or answers that worked with the old spec may fail
+  non-breaking      additions and relaxations: nothing that worked stops working
   drift-accepting   what the contract check reported as drift is now known
+
+exit status: 0 the report is shown; 1 a breaking change (--fail-on-breaking);
+2 a spec cannot be read or is bad (its problems by file and line)
 """
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m generator diff", usage=_USAGE, epilog=_CLASSES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-        description="List every change between two versions of the spec that matters to "
-                    "users of the generated client, each classed breaking, non-breaking or "
-                    f"drift-accepting. NEW_SPEC_DIR defaults to {DEFAULT_SPEC}/.")
+        prog="python -m generator diff", usage=_USAGE, description=_DESCRIPTION,
+        epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("specs", nargs="*", type=Path, metavar="SPEC_DIR",
                         help="OLD_SPEC_DIR [NEW_SPEC_DIR], or only NEW_SPEC_DIR with --git")
     parser.add_argument("--git", metavar="REF",

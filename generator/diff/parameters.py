@@ -113,9 +113,13 @@ def _compare_secrecy(owner: str, old: Parameters, new: Parameters) -> Iterator[C
             continue
         name = parameter.name
         if previous.secret:
+            # A string argument that was secret also took a SecretStr; now it may not.
+            typed = (f" ({parameter_annotation(previous)} → {parameter_annotation(parameter)})"
+                     if parameter.is_argument and previous.is_argument and
+                     parameter_annotation(previous) != parameter_annotation(parameter) else "")
             yield breaking("parameter_secret_removed", owner, name,
                            f"parameter {name} is no longer secret: its value shows unmasked "
-                           "in URLs, logs and errors")
+                           f"in URLs, logs and errors{typed}")
         else:
             yield non_breaking("parameter_secret_added", owner, name,
                                f"parameter {name} is now secret: masked in URLs, logs and "
