@@ -62,8 +62,7 @@ def prepend_changelog(path: Path, entry: str) -> None:
     if lines and lines[0].startswith("# "):
         # Below the title and its introduction: before the first entry, or at the end.
         at = next((i for i, line in enumerate(lines) if line.startswith("## ")), len(lines))
-        if at == len(lines) and not text.endswith("\n\n"):
-            entry = ("\n" if text.endswith("\n") else "\n\n") + entry
     before, after = "".join(lines[:at]), "".join(lines[at:])
-    separator = "\n" if after else ""
-    path.write_text(before + entry + separator + after, encoding="utf-8")
+    if before:  # one blank line between the title's block and the entry
+        before = before.rstrip("\n") + "\n\n"
+    path.write_text(before + entry + ("\n" if after else "") + after, encoding="utf-8")

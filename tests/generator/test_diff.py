@@ -177,6 +177,8 @@ def test_changelog_created_with_todays_date(tmp_path: Path,
     ("Notes.\n", "ENTRY\n\nNotes.\n"),
     ("# Title\n", "# Title\n\nENTRY\n"),
     ("# Title\n\n## Old\n", "# Title\n\nENTRY\n\n## Old\n"),
+    ("# Title\n## Old\n", "# Title\n\nENTRY\n\n## Old\n"),
+    ("# Title\n\nIntro.", "# Title\n\nIntro.\n\nENTRY\n"),
 ])
 def test_prepend_changelog(existing: str, expected: str, tmp_path: Path) -> None:
     path = tmp_path / "CHANGELOG.md"
