@@ -1,4 +1,7 @@
-"""``python -m generator``: regenerate ``generated/`` from ``spec/``, or check it is current."""
+"""``python -m generator``: regenerate ``generated/`` from ``spec/``, or check it is current.
+
+``python -m generator diff``: what changed for client users between two versions of the spec.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +14,12 @@ from .write import OutputRefused, diff, existing_files, with_manifest, write
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["diff"]:
+        # A subcommand of its own; the generator's options below do not apply to it.
+        from .diff.cli import main as diff_main
+
+        return diff_main(argv[1:])
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
     parser.add_argument("--spec", type=Path, default=Path("spec"), help="spec directory")
     parser.add_argument("--out", type=Path, default=Path("generated"), help="output directory")
