@@ -202,9 +202,10 @@ class _Renderer:
         return {
             f"{PACKAGE}/testing/_answers.py": self.template(
                 "testing/_answers.py.j2", (sources.api, *self.endpoint_files)),
+            # Its docstring's example names the first endpoint and return code.
             f"{PACKAGE}/testing/__init__.py": self.template(
                 "testing/testing_init.py.j2", (sources.api, sources.return_codes,
-                                               *self.endpoint_files)),
+                                               self.api.endpoints[0].source_file)),
             f"{PACKAGE}/testing/__main__.py": self.template(
                 "testing/__main__.py.j2", (sources.api,)),
         }

@@ -1,4 +1,4 @@
-# Generated from spec/api.yaml, spec/return_codes.yaml, spec/endpoints/get_vip_rich_info.yaml, spec/endpoints/get_vip_info.yaml, spec/endpoints/exchange_code.yaml, spec/endpoints/refresh_access_token.yaml, spec/endpoints/get_openid.yaml, spec/endpoints/get_user_info.yaml, spec/endpoints/get_simple_userinfo.yaml; do not edit, run `make generate`.
+# Generated from spec/api.yaml, spec/return_codes.yaml, spec/endpoints/get_vip_rich_info.yaml; do not edit, run `make generate`.
 """An offline https://graph.qq.com for your own tests: ``MockGraph`` and ``GraphServer``.
 
     import httpx

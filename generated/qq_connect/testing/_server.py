@@ -9,6 +9,7 @@ mock's own ``answer_for``, so HTTP and ``MockTransport`` answers are the same.
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import threading
 from collections.abc import Sequence
@@ -25,6 +26,7 @@ __all__ = ["GraphServer", "main"]
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 _STOP_SECONDS = 5.0
+_POLL_SECONDS = 0.05  # how soon close() stops the serving thread
 
 
 class _Server(ThreadingHTTPServer):
@@ -38,6 +40,7 @@ class _Server(ThreadingHTTPServer):
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive, as httpx expects
+    disable_nagle_algorithm = True  # headers and body leave at once, not 40 ms apart
     server: _Server
 
     def do_GET(self) -> None:
@@ -91,16 +94,14 @@ class GraphServer:
     def start(self) -> Self:
         if self._thread is None:
             self._thread = threading.Thread(target=self._server.serve_forever,
-                                            name="mock-graph", daemon=True)
+                                            args=(_POLL_SECONDS,), name="mock-graph",
+                                            daemon=True)
             self._thread.start()
         return self
 
     def serve_forever(self) -> None:
-        """Serve in this thread until interrupted (Ctrl-C), then close."""
-        try:
-            self._server.serve_forever()
-        finally:
-            self._server.server_close()
+        """Serve in this thread until interrupted (Ctrl-C); ``close()`` afterwards."""
+        self._server.serve_forever()
 
     def close(self) -> None:
         if self._thread is not None:
@@ -146,8 +147,20 @@ def _choose(graph: BaseMockGraph, choice: str) -> None:
         graph.answer(endpoint, outcome, always=True)
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _stop_on_signals() -> None:
+    """Ctrl-C stops the server even when the shell started it with SIGINT ignored (a
+    background job); SIGTERM stops it the same way."""
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        signal.signal(signal.SIGTERM, _interrupt)
+
+
 def main(graph_class: type[BaseMockGraph], argv: Sequence[str] | None = None) -> int:
-    """Serve a ``graph_class`` mock until Ctrl-C; print the base URL to use first."""
+    """Serve a ``graph_class`` mock until Ctrl-C (or SIGTERM); print the base URL first."""
     graph = graph_class()
     parser = _parser(graph)
     arguments = parser.parse_args(argv)
@@ -162,10 +175,13 @@ def main(graph_class: type[BaseMockGraph], argv: Sequence[str] | None = None) ->
         print(f"cannot listen on {arguments.host}:{arguments.port}: {error.strerror}",
               file=sys.stderr)
         return 1
-    print(f"Mock graph.qq.com at {server.base_url} (Ctrl-C stops it); "
-          f'use QQConnect(..., base_url="{server.base_url}")', flush=True)
+    _stop_on_signals()
     try:
+        print(f"Mock graph.qq.com at {server.base_url} (Ctrl-C stops it); "
+              f'use QQConnect(..., base_url="{server.base_url}")', flush=True)
         server.serve_forever()
     except KeyboardInterrupt:
         print("stopped", file=sys.stderr, flush=True)
+    finally:
+        server.close()
     return 0
