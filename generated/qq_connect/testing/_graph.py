@@ -81,13 +81,15 @@ class CannedEndpoint:
     def asked_format(self, parameters: Mapping[str, str]) -> str:
         """The format a request asks for, read the way the endpoint reads it: the value of
         its format parameter, else the format asked for by sending nothing (or the first)."""
-        chosen = self.endpoint.format_parameter
-        sent = parameters.get(chosen.name)
-        unsent = [f for f in self.endpoint.formats if chosen.values.get(f) is None]
-        for format in self.endpoint.formats:
-            if sent is not None and chosen.values.get(format) == sent:
-                return format
-        return unsent[0] if unsent else self.endpoint.formats[0]
+        formats, values = self.endpoint.formats, self.endpoint.format_parameter.values
+        sent = parameters.get(self.endpoint.format_parameter.name)
+        asked = [f for f in formats if sent is not None and values.get(f) == sent]
+        unsent = [f for f in formats if values.get(f) is None]
+        return (asked or unsent or [formats[0]])[0]
+
+    def encoding(self, format: str) -> Encoding:
+        """The encoding of an answer in ``format`` (a format is one of the encodings)."""
+        return next(e for e in self.endpoint.encodings if e == format)
 
     @cached_property
     def failures(self) -> dict[str, tuple[int, str]]:
@@ -119,20 +121,22 @@ class CannedEndpoint:
         """The encoding a failure comes in: the format a request names, as asked; for the
         default format, the encoding of the spec's failing examples (the token step
         answers form pairs but fails in JSONP)."""
-        encodings = self.endpoint.encodings
-        if format != self.endpoint.formats[0]:
-            return next(e for e in encodings if e == format)
         failing = [e.encoding for e in self.examples if e.name in self.failures]
-        return failing[0] if failing else next(e for e in encodings if e == format)
+        if format != self.endpoint.formats[0] or not failing:
+            return self.encoding(format)
+        return failing[0]
 
     def example_body(self, name: str, format: str) -> bytes:
         """The example ``name`` as an answer to a request for ``format``: the stored body
         when the spec has it in that encoding, else its fields written in it."""
-        encoding = self.error_encoding(format) if name in self.failures else next(
-            e for e in self.endpoint.encodings if e == format)
+        encoding = (self.error_encoding(format) if name in self.failures
+                    else self.encoding(format))
         stored = [e.body for e in self.examples if (e.name, e.encoding) == (name, encoding)]
         if stored:
             return stored[0]
+        if name not in self.documents:
+            raise LookupError(f"the spec has no example {name!r} of {self.name}; "
+                              "choose its answers with answer(..., body=...)")
         return write_body(self.documents[name], encoding, self.endpoint.xml_root)
 
     def error_body(self, code: int, format: str, message: str | None = None) -> bytes:
@@ -147,12 +151,11 @@ class CannedEndpoint:
         """The success example with a field no spec lists and, where JSON can tell, its
         numbers as numeric strings: the client accepts it, the contract check reports it."""
         code_field = self.endpoint.wire_model.CODE_FIELD
-        encoding = next(e for e in self.endpoint.encodings if e == format)
         document: dict[str, object] = {
             name: str(value) if type(value) is int and name != code_field else value
             for name, value in self.documents[SUCCESS].items()}
         document[DRIFT_FIELD] = "1"
-        return write_body(document, encoding, self.endpoint.xml_root)
+        return write_body(document, self.encoding(format), self.endpoint.xml_root)
 
 
 @dataclass(frozen=True)
@@ -299,7 +302,8 @@ class BaseMockGraph:
                              f"choose one of {', '.join(canned.outcomes)} or error=<code>")
         if error is not None and (isinstance(error, bool) or not isinstance(error, int)):
             raise TypeError(f"error must be a return code (int), not {error!r}")
-        if outcome in (SUCCESS, DRIFT) and SUCCESS not in canned.documents:
+        if error is None and body is None and outcome in (None, SUCCESS, DRIFT) \
+                and SUCCESS not in canned.documents:
             raise ValueError(f"the spec has no success example of {endpoint}; pass body=")
         chosen = Answer(outcome or SUCCESS, error, body, status, tuple((headers or {}).items()))
         with self._lock:
