@@ -1,6 +1,7 @@
 """Render: every generated file as text, from the model and the templates, in memory.
 
-Three kinds of file: runtime modules copied verbatim from ``generator/runtime/``,
+Three kinds of file: runtime modules copied verbatim from ``generator/runtime/`` (and
+its ``testing/`` into the ``testing`` subpackage),
 modules and documents rendered from ``templates/``, and wire models written by
 datamodel-code-generator. Each starts with a banner naming what it was made from:
 the spec files it depends on, or the runtime file it copies.
@@ -34,6 +35,14 @@ PYTHON_VERSIONS = ("3.11", "3.12", "3.13")
 # each pydantic release pins the pydantic-core it needs.
 RUNTIME_REQUIREMENTS = ("annotated-types>=0.6", "anyio>=4", "httpx>=0.28,<1",
                         "pydantic>=2.11,<3", "pydantic-core>=2.27,<3")
+# Runtime folders copied into the package's subpackage of the same name.
+RUNTIME_SUBPACKAGES = ("testing",)
+
+
+def python_bytes_lines(body: bytes) -> list[str]:
+    """Bytes literals, one per line of ``body``, that concatenate to it (a stored example)."""
+    return [repr(line) for line in body.splitlines(keepends=True)] or [repr(b"")]
+
 
 _FILTERS: dict[str, Callable[..., Any]] = {
     "py_str": literals.python_string,
@@ -67,6 +76,7 @@ _FILTERS: dict[str, Callable[..., Any]] = {
     "return_codes_docstring": texts.return_codes_docstring,
     "check_docstring": texts.check_docstring,
     "example_block": texts.example_block,
+    "py_bytes_lines": python_bytes_lines,
 }
 
 
@@ -112,6 +122,13 @@ def copy_runtime() -> dict[str, str]:
         text = source.read_text(encoding="utf-8")
         banner = literals.python_comment(copied_banner_text(shown))
         files[f"{PACKAGE}/{source.name}"] = f"{banner}\n{text}"
+    for subpackage in RUNTIME_SUBPACKAGES:
+        for source in sorted((reserved.RUNTIME_DIR / subpackage).glob("_*.py")):
+            if source.name != "__init__.py":  # the subpackage's own is rendered
+                shown = f"generator/runtime/{subpackage}/{source.name}"
+                banner = literals.python_comment(copied_banner_text(shown))
+                text = source.read_text(encoding="utf-8")
+                files[f"{PACKAGE}/{subpackage}/{source.name}"] = f"{banner}\n{text}"
     return files
 
 
@@ -203,11 +220,26 @@ class _Renderer:
                 members=[(e.name, class_of(e)) for e in api.endpoints])
         for endpoint in api.endpoints:
             files.update(self.endpoint_files_of(endpoint))
+        files.update(self.testing_files())
         for url in api.browser_urls:
             files[f"docs/{url.name}.md"] = self.environment.get_template(
                 "docs/browser_url.md.j2").render(
                     api=api, url=url, banner_text=banner_text((sources.api, url.source_file)))
         return files
+
+    def testing_files(self) -> dict[str, str]:
+        """``qq_connect.testing``: the spec's examples as data, the public mock, its command."""
+        sources = self.api.sources
+        return {
+            f"{PACKAGE}/testing/_answers.py": self.template(
+                "testing/_answers.py.j2", (sources.api, *self.endpoint_files)),
+            # Its docstring's example names the first endpoint and return code.
+            f"{PACKAGE}/testing/__init__.py": self.template(
+                "testing/testing_init.py.j2", (sources.api, sources.return_codes,
+                                               self.api.endpoints[0].source_file)),
+            f"{PACKAGE}/testing/__main__.py": self.template(
+                "testing/__main__.py.j2", (sources.api,)),
+        }
 
     def endpoint_files_of(self, endpoint: Endpoint) -> dict[str, str]:
         sources = self.api.sources
