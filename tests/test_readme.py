@@ -44,6 +44,7 @@ import re
 import shlex
 import subprocess
 import sys
+import tempfile
 import tomllib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -188,6 +189,19 @@ def follow_login(namespace: dict[str, Any], graph: FakeGraph) -> None:
         client.close()
 
 
+def follow_pytest(namespace: dict[str, Any], graph: FakeGraph) -> None:
+    """The block is a user's test module: pytest runs it as the README says, and it passes."""
+    with tempfile.TemporaryDirectory() as folder:
+        module = Path(folder) / "test_readme_block.py"
+        module.write_text(namespace["__readme_source__"], encoding="utf-8")
+        ran = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                              str(module)], cwd=folder, capture_output=True, text=True,
+                             timeout=TIMEOUT, check=False,
+                             env={**os.environ, "PYTHONPATH": str(ROOT / "generated")})
+    assert ran.returncode == 0, ran.stdout + ran.stderr
+    assert " passed" in ran.stdout and "skipped" not in ran.stdout, ran.stdout
+
+
 @dataclass(frozen=True)
 class FollowUp:
     drive: Callable[[dict[str, Any], FakeGraph], None]
@@ -195,23 +209,26 @@ class FollowUp:
 
 
 FOLLOW_UPS: dict[str, FollowUp] = {"membership": FollowUp(follow_membership),
-                                   "login": FollowUp(follow_login, login_flow=True)}
+                                   "login": FollowUp(follow_login, login_flow=True),
+                                   "pytest": FollowUp(follow_pytest)}
 
 
 @pytest.mark.parametrize("block", blocks_of("run", languages=("python",)))
 def test_python_block_runs(block: Block, capsys: pytest.CaptureFixture[str]) -> None:
     clients = re.findall(r"\b(?:Async)?QQConnect\((.*)", block.text)
-    for client in clients:
+    # qq_connect.testing's mock answers in place of any server: nothing reaches the network.
+    offline = "from qq_connect.testing import" in block.text
+    for client in [] if offline else clients:
         assert "base_url=" in client, f"{block.id}: a client without base_url: {client}"
     follow_up = FOLLOW_UPS[block.follow_up] if block.follow_up else None
     flow = demo_flow() if follow_up and follow_up.login_flow else None
     with FakeGraph(flow=flow) as graph:
         source = block.text.replace(FAKE_ADDRESS, graph.url)
-        namespace: dict[str, Any] = {"__name__": "__readme__"}
+        namespace: dict[str, Any] = {"__name__": "__readme__", "__readme_source__": source}
         exec(compile(source, block.id, "exec"), namespace)
         if follow_up:
             follow_up.drive(namespace, graph)
-        assert graph.served or not clients, f"{block.id} made a client but no call"
+        assert graph.served or offline or not clients, f"{block.id} made a client but no call"
     capsys.readouterr()
 
 
@@ -276,7 +293,11 @@ def help_command(words: list[str]) -> tuple[list[str], list[str]]:
     if program in console_scripts():
         return [sys.executable, "-m", console_scripts()[program], "--help"], arguments
     if is_python(program) and arguments[:1] == ["-m"] and arguments[1:]:
-        return [sys.executable, "-m", arguments[1], "--help"], arguments[2:]
+        # The words before the first option stay: a subcommand's help is its own
+        # (``python -m generator diff --help``); argparse shows help whatever the paths.
+        rest = arguments[2:]
+        leading = next((i for i, a in enumerate(rest) if a.startswith("-")), len(rest))
+        return [sys.executable, "-m", arguments[1], *rest[:leading], "--help"], rest[leading:]
     if is_python(program) and arguments and arguments[0].endswith(".py"):
         assert (ROOT / arguments[0]).is_file(), f"no script {arguments[0]}"
         return [sys.executable, str(ROOT / arguments[0]), "--help"], arguments[1:]
