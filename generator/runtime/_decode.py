@@ -130,8 +130,11 @@ def _parse_xml(text: bytes, root: str) -> dict[str, str]:
     # The XML machinery loads with the first XML answer: most callers never see one.
     from xml.parsers import expat
 
-    from ._xml import XMLRefused, parse_xml
+    from ._xml import XMLRefused, parse_plain_xml, parse_xml
 
+    plain = parse_plain_xml(text, root)
+    if plain is not None:
+        return plain
     try:
         return parse_xml(text, root)
     except (XMLRefused, expat.ExpatError) as error:

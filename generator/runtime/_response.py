@@ -15,7 +15,7 @@ from ._decode import BodyRefused, Decoded, Encoding, decode_body
 from ._errors import DecodeError, ResponseValidationError
 
 if TYPE_CHECKING:  # the models load with an endpoint's first answer (``Endpoint.models``)
-    from ._fast import FastJSON
+    from ._fast import OnePass
     from ._result import Result
     from ._wire import WireModel
 
@@ -111,31 +111,34 @@ class Endpoint(Generic[WireT, ResultT]):
         return wire
 
     @cached_property
-    def _fast_json(self) -> FastJSON[ResultT] | None:
-        if not self.fields or not {"json", "jsonp"} & set(self.encodings):
+    def _one_pass(self) -> OnePass[ResultT] | None:
+        if not self.fields:
             return None
-        from ._fast import FastJSON
+        from ._fast import OnePass
 
         wire = self.wire_model
-        return FastJSON(self.result_model, self.fields, wire.CODE_FIELD, wire.MESSAGE_FIELD,
-                        code_always=wire.model_fields[wire.CODE_FIELD].is_required())
+        return OnePass(self.result_model, self.fields, wire.CODE_FIELD, wire.MESSAGE_FIELD,
+                       code_always=wire.model_fields[wire.CODE_FIELD].is_required())
 
     def parse(self, body: bytes) -> ResultT:
         """The typed result of a successful answer; raise the typed ApiError of a failure.
 
-        JSON answers take one validation pass when they can (``_fast``); any other answer,
-        and any JSON the one pass does not accept, takes the wire model's full path.
+        Answers take one validation pass when they can (``_fast``); any answer the one
+        pass does not accept takes the wire model's full path, which alone finds errors.
         """
-        fast = self._fast_json
-        if fast is not None and body[:1] == b"{" and "json" in self.encodings:
-            outcome = fast.parse(body)
+        one_pass = self._one_pass
+        if one_pass is not None and body[:1] == b"{" and "json" in self.encodings:
+            outcome = one_pass.parse_json(body)
             if outcome is not None:
-                return self._outcome(outcome, body)
+                return self._outcome(outcome)
         decoded = self._decode(body)
-        if fast is not None and decoded.encoding == "jsonp" and decoded.json_text is not None:
-            outcome = fast.parse(decoded.json_text)
+        if one_pass is not None:
+            if decoded.json_text is not None:
+                outcome = one_pass.parse_json(decoded.json_text)
+            else:
+                outcome = one_pass.parse_values(decoded.values or {})
             if outcome is not None:
-                return self._outcome(outcome, body)
+                return self._outcome(outcome)
         wire = self._wire_of(decoded, body)
         failure = wire.failure()
         if failure is not None:
@@ -146,7 +149,7 @@ class Endpoint(Generic[WireT, ResultT]):
             raise self.return_codes.error_for(self.name, code, message, wire.CODE_FIELD)
         return self.result_from_wire(wire, body)
 
-    def _outcome(self, outcome: ResultT | tuple[int, str], body: bytes) -> ResultT:
+    def _outcome(self, outcome: ResultT | tuple[int, str]) -> ResultT:
         if isinstance(outcome, tuple):
             code, message = outcome
             raise self.return_codes.error_for(self.name, code, message,

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from xml.parsers import expat
 
 import pytest
 
-from generator.runtime._xml import XMLRefused, parse_xml
+from generator.runtime._xml import XMLRefused, parse_plain_xml, parse_xml
 
 
 def test_xml_empty_msg_is_empty_text() -> None:
@@ -37,3 +38,51 @@ def test_the_root_element_is_the_callers() -> None:
 def test_malformed_xml_is_an_expat_error() -> None:
     with pytest.raises(expat.ExpatError):
         parse_xml(b"<data><ret>0</data>", "data")
+
+
+def _xml_bodies() -> list[bytes]:
+    """Every XML body the tests know: examples, captures, the attack and tolerated corpora,
+    the refusals above, and these cases at the edge of "plain"."""
+    root = Path(__file__).resolve().parents[2]
+    found = [path.read_bytes().replace(b"WATCHPORT", b"9")
+             for folder in ("spec/examples", "tests/contract/captures", "tests/hostile/corpus")
+             for path in sorted((root / folder).rglob("*.xml"))]
+    return [*found, *(body for body, _ in REFUSALS), *EDGES]
+
+
+REFUSALS = [
+    (b'<!DOCTYPE data [<!ENTITY x "boom">]><data><ret>&x;</ret></data>', "DTD"),
+    (b"<other><ret>0</ret></other>", "root element"),
+    (b"<data><ret><x>0</x></ret></data>", "contains element"),
+    (b"<data><ret>0</ret><ret>1</ret></data>", "more than once"),
+    (b"<data>stray<ret>0</ret></data>", "text outside"),
+]
+EDGES = [
+    b"<data><ret>0</ret>tail<msg/></data>",
+    b'<data xmlns="urn:x"><ret>0</ret></data>',
+    b"<data><xml:lang>zh</xml:lang></data>",
+    b"<data><a:ret>0</a:ret></data>",
+    b'<?xml version="1.0" encoding="ISO-8859-1"?><data><msg>\xe9</msg></data>',
+    b'<?xml version="1.0" encoding="cp037"?><data/>',
+    b"<data><msg>a &amp; b &#x4e2d;</msg><ret attr='1'>0</ret></data>",
+    b"<data><msg><![CDATA[x]]></msg></data>",
+    b"<data><!-- c --><ret>0</ret></data>",
+    b"<data><?pi x?><ret>0</ret></data>",
+    "<data><msg>中</msg></data>".encode("utf-16"),
+    b"<data><ret>0</ret></data>trailing",
+]
+
+
+@pytest.mark.parametrize("body", _xml_bodies())
+def test_the_c_parser_reads_plain_answers_as_the_full_parser_does(body: bytes) -> None:
+    """``parse_plain_xml`` hands back what is not plain; what it reads, ``parse_xml`` reads
+    alike (and never refuses)."""
+    plain = parse_plain_xml(body, "data")
+    if plain is None:
+        return
+    assert parse_xml(body, "data") == plain
+
+
+def test_the_c_parser_takes_the_usual_answers() -> None:
+    assert parse_plain_xml(b'<?xml version="1.0" encoding="UTF-8"?>\n<data>\n<ret>0</ret>\n'
+                           b"<msg></msg>\n</data>\n", "data") == {"ret": "0", "msg": ""}
