@@ -11,8 +11,9 @@ hands back JSON text (for pydantic's fast path) or a flat mapping of strings.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
+from functools import cache
 from typing import Final, Literal
 from urllib.parse import unquote_to_bytes
 
@@ -127,16 +128,13 @@ def parse_form(text: bytes) -> dict[str, str]:
     return values
 
 
-def _parse_xml(text: bytes, root: str) -> dict[str, str]:
+@cache
+def _xml_reader() -> Callable[[bytes, str], dict[str, str]]:
     # The XML machinery loads with the first XML answer: most callers never see one.
-    from xml.parsers import expat
+    from ._xml import read_xml
 
-    from ._xml import XMLRefused, parse_plain_xml, parse_xml
+    return read_xml
 
-    plain = parse_plain_xml(text, root)
-    if plain is not None:
-        return plain
-    try:
-        return parse_xml(text, root)
-    except (XMLRefused, expat.ExpatError) as error:
-        raise BodyRefused(str(error)) from None
+
+def _parse_xml(text: bytes, root: str) -> dict[str, str]:
+    return _xml_reader()(text, root)  # refusals are BodyRefused (XMLRefused)

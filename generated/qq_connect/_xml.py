@@ -14,11 +14,12 @@ from typing import Any, Final
 from xml.etree import ElementTree
 from xml.parsers import expat
 
+from ._decode import BodyRefused
 from ._errors import quoted
 
-__all__ = ["XMLRefused", "parse_plain_xml", "parse_xml"]
+__all__ = ["XMLRefused", "parse_plain_xml", "parse_xml", "read_xml"]
 
-class XMLRefused(ValueError):
+class XMLRefused(BodyRefused):
     """The document is not a plain answer of one root and its fields; the message says why."""
 
 
@@ -87,6 +88,7 @@ def parse_xml(body: bytes, root: str) -> dict[str, str]:
 _DECLARED_ENCODING: Final = re.compile(rb"\A<\?xml[^>]*?encoding[ \t\r\n]*=[ \t\r\n]*"
                                        rb"[\"']([^\"']*)[\"']")
 _PLAIN_ENCODINGS: Final = frozenset({b"utf-8", b"us-ascii", b"ascii"})
+_USUAL_DECLARATION: Final = b'<?xml version="1.0" encoding="UTF-8"?>'
 
 
 def parse_plain_xml(body: bytes, root: str) -> dict[str, str] | None:
@@ -98,9 +100,10 @@ def parse_plain_xml(body: bytes, root: str) -> dict[str, str] | None:
     not plain is read by ``parse_xml``, which alone refuses and says why; the two read
     a plain answer alike.
     """
-    if b"\0" in body or b"<!" in body or b"xmlns" in body:
+    if b"\0" in body or b"<!" in body or b"xmlns" in body or b"<xml:" in body:
         return None
-    if body.startswith(b"<?xml") and b"encoding" in body[:body.find(b"?>")]:
+    if (body.startswith(b"<?xml") and not body.startswith(_USUAL_DECLARATION)
+            and b"encoding" in body[:body.find(b"?>")]):
         declared = _DECLARED_ENCODING.match(body)
         if declared is None or declared.group(1).lower() not in _PLAIN_ENCODINGS:
             return None
@@ -108,11 +111,26 @@ def parse_plain_xml(body: bytes, root: str) -> dict[str, str] | None:
         element = ElementTree.fromstring(body)
     except (ElementTree.ParseError, ValueError, LookupError):
         return None
-    if element.tag != root or (element.text or "").strip():
+    if element.tag != root or (element.text and not element.text.isspace()):
         return None
-    fields = {child.tag: child.text or "" for child in element}
-    if (len(fields) != len(element) or element.find("*/*") is not None
-            or "".join([child.tail or "" for child in element]).strip()
-            or any(name.startswith("{") for name in fields)):
-        return None  # a repeated field, a field with elements, text between, a namespace
-    return fields
+    fields: dict[str, str] = {}
+    for child in element:
+        tail = child.tail
+        if len(child) or (tail and not tail.isspace()):
+            return None  # a field with elements, or text between fields
+        fields[child.tag] = child.text or ""
+    return fields if len(fields) == len(element) else None  # or a repeated field
+
+
+def read_xml(body: bytes, root: str) -> dict[str, str]:
+    """The fields of an XML answer: plain ones by the C parser, the rest by ``parse_xml``.
+
+    Raise XMLRefused, whatever the reason.
+    """
+    plain = parse_plain_xml(body, root)
+    if plain is not None:
+        return plain
+    try:
+        return parse_xml(body, root)
+    except expat.ExpatError as error:
+        raise XMLRefused(str(error)) from None
