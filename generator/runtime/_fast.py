@@ -12,6 +12,7 @@ which alone produces errors: so it can only be faster, never judge differently.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from functools import cache
 from typing import Any, Final, Generic, TypeVar
 
 from pydantic import TypeAdapter, ValidationError
@@ -68,6 +69,12 @@ def _numeric_text(field: FieldKind) -> core_schema.CoreSchema:
 Gate = Callable[[FieldKind], core_schema.CoreSchema]
 
 
+@cache
+def _type_schema(annotation: Any) -> core_schema.CoreSchema:
+    """A result type's own schema; fields share types (timestamps, a code table)."""
+    return TypeAdapter(annotation).core_schema
+
+
 def _validator(result_model: type[Result], fields: Mapping[str, FieldKind],
                gate: Gate) -> SchemaValidator:
     """Each field held by ``gate``, then converted by the result's own type."""
@@ -78,7 +85,7 @@ def _validator(result_model: type[Result], fields: Mapping[str, FieldKind],
     for name, field in fields.items():
         value = gate(field)
         if name in declared:  # the code field, and an OAuth message, stay wire values
-            convert = TypeAdapter(declared[name].rebuild_annotation()).core_schema
+            convert = _type_schema(declared[name].rebuild_annotation())
             if convert["type"] == "definitions":
                 definitions.update((d["ref"], d) for d in convert["definitions"] if "ref" in d)
                 convert = convert["schema"]
