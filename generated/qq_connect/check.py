@@ -24,12 +24,16 @@ from __future__ import annotations
 
 import sys
 
-from ._check_command import Capture, CaptureChecker, Report
+from ._check_command import Capture, CaptureChecker
+from ._check_report import Report
 from ._contracts import CONTRACTS
+from ._return_codes import RETURN_CODE_TABLE
 
 __all__ = ["Capture", "Report", "check_captures", "iter_captures", "main"]
 
-_CHECKER = CaptureChecker(CONTRACTS, prog="python -m qq_connect.check",
+# --help names the command as it was run: the console script, or the module.
+_CHECKER = CaptureChecker(CONTRACTS, codes=RETURN_CODE_TABLE, prog="python -m qq_connect.check",
+                          script="qq-connect-check",
                           description=(__doc__ or "").split("\n\n")[0])
 iter_captures = _CHECKER.iter_captures
 check_captures = _CHECKER.check_captures
