@@ -60,7 +60,7 @@ def _parser(checker: CaptureChecker, prog: str) -> argparse.ArgumentParser:
         help="accepted findings, by fingerprint: they are reported but never fail the run")
     add("--update-baseline", action="store_true",
         help="write every finding of this run into --baseline FILE, keeping the reasons "
-             "of those already there and dropping stale ones")
+             "of those already there and dropping stale ones; the run then accepts them all")
     add("--max-body-bytes", type=_positive, default=DEFAULT_MAX_BODY_BYTES, metavar="N",
         help="a bigger body is an error, as the client refuses it "
              "(default: the client's, %(default)s)")

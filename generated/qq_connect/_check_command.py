@@ -271,6 +271,7 @@ class CaptureChecker:
                     yield self._envelope(path, number, raw, max_body_bytes)
 
     def _envelope(self, path: Path, number: int, raw: bytes, max_body_bytes: int) -> Capture:
+        raw = raw.strip(_JSON_WHITESPACE)  # the same line fingerprints alike, last or not
         envelope = None
         # Not UTF-8 is a ValueError too.
         with suppress(ValueError, RecursionError):

@@ -18,9 +18,10 @@ from ._check_text import NOTHING_CHECKED
 __all__ = ["write_markdown"]
 
 TITLE = "qq_connect contract check"
-# Backslash escapes every punctuation mark Markdown gives a meaning to; `<`, `>` and `&`
-# become entities, so neither markup nor HTML survives, inside a table cell or out.
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|~:])")
+# Values only go inside table cells, where no line starts: a backslash escapes each mark
+# that means something inline (emphasis, code, links, images, cells, autolinks' colon);
+# `<`, `>`, `&` and `"` become entities, so neither markup nor HTML survives.
+_MARKDOWN = re.compile(r"([\\`*_\[\]()!|~:])")
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
 _HTML = re.compile("[&<>\"]")
 

@@ -85,11 +85,15 @@ def _coverage_lines(report: Report) -> list[str]:
     if coverage is None:
         return []
     lines = ["coverage (outcomes and encodings exercised, of those the spec gives):"]
-    width = max((len(name) for name in coverage.endpoints), default=0)
-    for name, counts in coverage.endpoints.items():
+    seen = {name: counts for name, counts in coverage.endpoints.items() if counts.exercised}
+    width = max((len(name) for name in seen), default=0)
+    for name, counts in seen.items():
         missing = counts.missing
         line = f"  {name + ':':{width + 1}} {counts.exercised}/{counts.expected}"
         lines.append(line + (f", missing {', '.join(missing)}" if missing else ""))
+    unseen = [name for name in coverage.endpoints if name not in seen]
+    if unseen:
+        lines.append(f"  no capture of {', '.join(unseen)}")
     return lines
 
 

@@ -22,6 +22,7 @@ import pytest
 
 from qq_connect.check import main
 from tests.contract.from_spec import ENDPOINTS, LISTED_RETS, check_command_module, error_document
+from tests.contract.test_check_report_schema import validate_report
 
 ENDPOINT = next(e for e in ENDPOINTS if "json" in e.encodings)
 GOOD = json.dumps(error_document(ENDPOINT, LISTED_RETS[0], "请先登录"), ensure_ascii=False)
@@ -62,6 +63,7 @@ def check(tmp_path: Path, *arguments: str | Path, capsys: pytest.CaptureFixture[
                                                    ["junit.xml", "report.json"])
     raw_json, raw_junit = json_path.read_bytes(), junit_path.read_bytes()
     report = json.loads(raw_json.decode("utf-8"))  # strict: no control character, valid UTF-8
+    validate_report(report)
     suite = ElementTree.fromstring(raw_junit)
     cases = suite.findall("testcase")
     summary = report["summary"]
