@@ -42,16 +42,23 @@ class JsonReport:
             "rules": {rule: {"kind": report.kinds[rule], **counts}
                       for rule, counts in report.by_rule().items()},
             "endpoints": report.by_endpoint(),
-            "baseline": _baseline_json(report),
-            "coverage": report.coverage.as_json() if report.coverage else None,
         }
-        self.stream.write("\n], " + json.dumps(tail, ensure_ascii=False)[1:] + "\n")
+        write = self.stream.write
+        write("\n], " + json.dumps(tail, ensure_ascii=False)[1:-1] + ', "baseline": ')
+        self._write_baseline(report)
+        coverage = report.coverage.as_json() if report.coverage else None
+        write(', "coverage": ' + json.dumps(coverage, ensure_ascii=False) + "}\n")
 
-
-def _baseline_json(report: Report) -> dict[str, Any] | None:
-    baseline = report.baseline
-    if baseline is None:
-        return None
-    return {"file": str(baseline.path), "updated": baseline.updating,
-            "entries": len(baseline.entries), "added": baseline.added(),
-            "stale": [entry.as_json() for entry in report.stale]}
+    def _write_baseline(self, report: Report) -> None:
+        """The baseline's facts; its stale entries one by one (they may be the whole file)."""
+        baseline = report.baseline
+        if baseline is None:
+            self.stream.write("null")
+            return
+        head = {"file": str(baseline.path), "updated": baseline.updating,
+                "entries": len(baseline.entries), "added": baseline.added()}
+        self.stream.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "stale": [')
+        for index, entry in enumerate(report.stale):
+            self.stream.write(("," if index else "") + "\n" + json.dumps(
+                entry.as_json(), ensure_ascii=False))
+        self.stream.write("]}")

@@ -40,7 +40,7 @@ class BaselineError(ValueError):
     """The baseline file cannot be read or is not a baseline; the message says why."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BaselineEntry:
     """One accepted finding: what it is (no body content), and who accepted it, when, why."""
 
@@ -56,7 +56,9 @@ class BaselineEntry:
         return asdict(self)
 
 
-def _entry(raw: object, number: int) -> BaselineEntry:
+def _entry(raw: object, number: int, shared: dict[str, str]) -> BaselineEntry:
+    """One entry, checked; ``shared`` makes the many repeated strings (rules, pointers,
+    reasons, names, dates) one object each, so a big baseline costs little memory."""
     if not isinstance(raw, dict):
         raise BaselineError(f"finding {number} is not an object")
     value = raw.get("fingerprint")
@@ -67,12 +69,14 @@ def _entry(raw: object, number: int) -> BaselineEntry:
             raise BaselineError(f"finding {number}: {key!r} must be a string")
     if not isinstance(raw.get("endpoint"), str | None):
         raise BaselineError(f"finding {number}: 'endpoint' must be a string or null")
-    # Shown in every report: a control character must not forge a line there.
-    text = {key: printable(raw[key]) for key in _TEXT_KEYS}
-    endpoint = raw.get("endpoint")
-    return BaselineEntry(value, text["rule"], None if endpoint is None else printable(endpoint),
-                         text["pointer"], text["reason"], text["accepted_by"],
-                         text["accepted_on"])
+    text: dict[str, str] = {}
+    for key in (*_TEXT_KEYS, "endpoint"):
+        if raw.get(key) is not None:
+            # Shown in every report: a control character must not forge a line there.
+            shown = printable(raw[key])
+            text[key] = shared.setdefault(shown, shown)
+    return BaselineEntry(value, text["rule"], text.get("endpoint"), text["pointer"],
+                         text["reason"], text["accepted_by"], text["accepted_on"])
 
 
 def parse_baseline(text: str) -> dict[str, BaselineEntry]:
@@ -86,8 +90,9 @@ def parse_baseline(text: str) -> dict[str, BaselineEntry]:
         raise BaselineError(f'not a baseline: {{"version": {BASELINE_VERSION}, '
                             '"findings": [...]}} expected')
     entries: dict[str, BaselineEntry] = {}
+    shared: dict[str, str] = {}
     for number, raw in enumerate(data["findings"], start=1):
-        entry = _entry(raw, number)
+        entry = _entry(raw, number, shared)
         if entry.fingerprint in entries:
             raise BaselineError(f"finding {number}: fingerprint {entry.fingerprint} "
                                 "is listed twice")

@@ -17,6 +17,8 @@ from ._check_text import NOTHING_CHECKED
 __all__ = ["write_markdown"]
 
 TITLE = "qq_connect contract check"
+# A pull-request comment holds some 65,000 characters: a stale baseline stays a summary.
+SHOWN_STALE = 20
 # Values only go inside table cells, where no line starts: a backslash escapes each mark
 # that means something inline (emphasis, code, links, images, cells, autolinks' colon);
 # `<`, `>`, `&` and `"` become entities, so neither markup nor HTML survives.
@@ -90,14 +92,16 @@ def _stale(report: Report) -> list[str]:
     rows = [(f"`{entry.fingerprint}`", escape_markdown(entry.rule),
              escape_markdown(entry.endpoint or "-"), escape_markdown(entry.pointer or "/"),
              escape_markdown(entry.reason), escape_markdown(entry.accepted_by),
-             escape_markdown(entry.accepted_on)) for entry in report.stale]
+             escape_markdown(entry.accepted_on)) for entry in report.stale[:SHOWN_STALE]]
     why = "they fail the run under `--strict`" if report.strict else (
         "they fail only under `--strict`")
     return ["### Stale baseline entries", "",
             f"In the baseline but matched by no finding of this run ({why}); "
             "`--update-baseline` drops them.", "",
             *_table(["fingerprint", "rule", "endpoint", "pointer", "reason", "accepted by",
-                     "accepted on"], rows)]
+                     "accepted on"], rows),
+            *([f"… and {len(report.stale) - SHOWN_STALE} more.", ""]
+              if len(report.stale) > SHOWN_STALE else [])]
 
 
 def _coverage(report: Report) -> list[str]:

@@ -157,3 +157,15 @@ def test_nothing_checked_never_says_passed(tmp_path: Path) -> None:
     run = check(tmp_path / "empty", "--markdown", markdown)
     text = markdown.read_text("utf-8")
     assert run.code == 2 and "nothing checked" in text and "passed" not in text
+
+
+def test_a_long_stale_list_stays_a_summary(folder: Path, tmp_path: Path) -> None:
+    baseline = tmp_path / "baseline.json"
+    entries = [{"fingerprint": f"{index:012x}", "rule": "wrong-value", "endpoint": None,
+                "pointer": f"/{index}", "reason": "r", "accepted_by": "a", "accepted_on": "d"}
+               for index in range(25)]
+    baseline.write_text(json.dumps({"version": 1, "findings": entries}), encoding="utf-8")
+    text, report = summary_of(folder, tmp_path, "--baseline", baseline)
+    assert len(report["baseline"]["stale"]) == 25
+    assert len(table(text, "### Stale baseline entries")) == 1 + 20
+    assert "… and 5 more." in text
