@@ -114,7 +114,8 @@ def copy_license() -> str:
 
 
 def copy_runtime() -> dict[str, str]:
-    """The hand-written modules, verbatim behind a one-line banner."""
+    """The hand-written modules, verbatim behind a one-line banner, and the JSON Schemas
+    of the runtime's own formats (the check report's)."""
     files: dict[str, str] = {}
     for module in reserved.RUNTIME_MODULES:
         source = reserved.RUNTIME_DIR / f"{module}.py"
@@ -129,6 +130,13 @@ def copy_runtime() -> dict[str, str]:
                 banner = literals.python_comment(copied_banner_text(shown))
                 text = source.read_text(encoding="utf-8")
                 files[f"{PACKAGE}/{subpackage}/{source.name}"] = f"{banner}\n{text}"
+    for source in sorted(reserved.RUNTIME_DIR.glob("*.schema.json")):
+        # JSON has no comments: the banner is the schema's $comment.
+        schema = json.loads(source.read_text(encoding="utf-8"))
+        head = {key: schema.pop(key) for key in ("$schema", "$id") if key in schema}
+        comment = {"$comment": copied_banner_text(f"generator/runtime/{source.name}")}
+        files[f"{PACKAGE}/{source.name}"] = json.dumps(
+            {**head, **comment, **schema}, indent=2, ensure_ascii=False) + "\n"
     return files
 
 

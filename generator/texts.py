@@ -209,8 +209,9 @@ def check_docstring(api: Api) -> str:
         "symbolic link\nout of it) is an error and is never read; so is a body over the "
         "client's limit\n(``max_body_bytes``; ``--max-body-bytes N``).\n"
         "Errors fail the run (exit 1); drift is reported and fails only with "
-        "``--strict``.\nReports: a summary on stdout, ``--json FILE`` and ``--junit FILE`` "
-        "for machines;\nthe exit codes are listed by ``--help``.")
+        "``--strict``;\nfindings a ``--baseline FILE`` accepts (by fingerprint) never fail it.\n"
+        "Reports: a summary on stdout, ``--json FILE`` and ``--junit FILE`` for machines,\n"
+        "``--markdown FILE`` for a CI step summary; the exit codes are listed by ``--help``.")
 
 
 def example_block(example: Example) -> str:

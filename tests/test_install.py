@@ -83,6 +83,7 @@ def test_pip_install_generated(installed: Installed, tmp_path: Path) -> None:
     assert (package / "py.typed").is_file()
     schemas = sorted(p.name for p in (package / "schemas").glob("*.json"))
     assert schemas == sorted(f"{name}.json" for name in NAMES)  # one per endpoint of the spec
+    assert json.loads((package / "check_report.schema.json").read_text("utf-8"))["$id"]
     probe = ("import qq_connect, sys; assert qq_connect.__file__.startswith(sys.argv[1]); "
              "print(qq_connect.QQConnect.__name__)")
     result = subprocess.run([sys.executable, "-c", probe, str(installed.target)], cwd=tmp_path,

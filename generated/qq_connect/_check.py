@@ -14,7 +14,7 @@ import json
 import re
 import sys
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 from importlib import resources
 from typing import Annotated, Any, Literal
@@ -29,13 +29,18 @@ Kind = Literal["error", "drift"]
 
 @dataclass(frozen=True)
 class Finding:
-    """One thing wrong (error) or unknown (drift) in a capture, at a JSON Pointer."""
+    """One thing wrong (error) or unknown (drift) in a capture, at a JSON Pointer.
+
+    ``rule`` names the check that found it (a stable slug such as ``wrong-value``): the
+    message may vary with the judge and the body, the rule does not.
+    """
 
     kind: Kind
     pointer: str
     message: str
     expected: str = ""
     actual: str = ""
+    rule: str = field(kw_only=True)
 
 
 @dataclass(frozen=True)
@@ -174,7 +179,8 @@ def fast_schema_findings(contract: Contract, document: object,
                          judged: Mapping[str, str | None]) -> Iterator[Finding]:
     """The generated JSON Schema's verdict, judged directly."""
     if type(document) is not dict:
-        yield Finding("error", "", "the body is not an object", "an object", describe(document))
+        yield Finding("error", "", "the body is not an object", "an object", describe(document),
+                      rule="not-an-object")
         return
     code, message = contract.code_field, contract.message_field
     required = (code, message) if contract.code_always else (
@@ -182,16 +188,16 @@ def fast_schema_findings(contract: Contract, document: object,
     for name in required:
         if name not in document:
             yield Finding("error", escape_pointer(name), "required field missing", "present",
-                          "missing")
+                          "missing", rule="missing-field")
     if contract.is_success(document):
         for name in contract.required_on_success:
             if name not in document:
                 yield Finding("error", escape_pointer(name), "documented field missing on success",
-                              "present", "missing")
+                              "present", "missing", rule="missing-field")
     for name, expected in judged.items():
         if expected is not None:
             yield Finding("error", escape_pointer(name), "wrong value", expected,
-                          describe(document[name]))
+                          describe(document[name]), rule="wrong-value")
 
 
 @cache
@@ -214,11 +220,13 @@ def reference_schema_findings(contract: Contract, document: object,
                 if name not in error.instance and name not in missing:
                     missing.add(name)
                     yield Finding("error", path + escape_pointer(name), error.message,
-                                  "present", "missing")
+                                  "present", "missing", rule="missing-field")
         elif error.validator == "type" and not error.absolute_path:
-            yield Finding("error", "", error.message, "an object", describe(document))
+            yield Finding("error", "", error.message, "an object", describe(document),
+                          rule="not-an-object")
         else:
-            yield Finding("error", path, error.message, "", describe(error.instance))
+            yield Finding("error", path, error.message, "", describe(error.instance),
+                          rule="wrong-value")
 
 
 def readable(value: object) -> bool:
@@ -248,7 +256,8 @@ def unreadable_findings(contract: Contract, document: object,
         if rule is not None and rule.kind != "text" and judged[name] is None \
                 and not readable(value):
             yield Finding("error", escape_pointer(name), "number too long to read",
-                          f"at most {sys.get_int_max_str_digits()} digits", describe(value))
+                          f"at most {sys.get_int_max_str_digits()} digits", describe(value),
+                          rule="unreadable-number")
 
 
 def drift_findings(contract: Contract, document: object, from_json: bool,
@@ -259,39 +268,39 @@ def drift_findings(contract: Contract, document: object, from_json: bool,
         return
     for name in duplicates:
         yield Finding("drift", escape_pointer(name), "duplicate key: the last value wins",
-                      "one value", "several")
+                      "one value", "several", rule="duplicate-key")
     fields = contract.fields
     for name, value in document.items():
         rule = fields.get(name)
         if rule is None:
             yield Finding("drift", escape_pointer(name), "field not in the spec", "absent",
-                          describe(value))
+                          describe(value), rule="undocumented-field")
             continue
         if judged[name] is not None or rule.kind == "text" or not readable(value):
             continue  # wrong or unreadable values are errors; nothing to add
         if from_json and type(value) is str and rule.wire_type == "integer":
             yield Finding("drift", escape_pointer(name), "number sent as a numeric string",
-                          "a JSON number", describe(value))
+                          "a JSON number", describe(value), rule="number-as-string")
         elif from_json and type(value) is not str and rule.wire_type == "string":
             yield Finding("drift", escape_pointer(name),
                           "number sent as a JSON number where the page documents a string",
-                          "a numeric string", describe(value))
+                          "a numeric string", describe(value), rule="string-as-number")
         if rule.known_codes is not None:
             number = int(value)
             if number not in rule.known_codes and number != rule.none_code:
                 yield Finding("drift", escape_pointer(name), "code not in the spec's table",
-                              "a known code", describe(value))
+                              "a known code", describe(value), rule="unknown-code")
         elif rule.kind == "return_code":
             number = int(value)
             if number != 0 and number not in contract.listed_returns:
                 yield Finding("drift", escape_pointer(name),
                               "error code not in the return-code tables", "a listed code",
-                              describe(value))
+                              describe(value), rule="unlisted-return-code")
     if contract.is_success(document):
         for name in contract.example_only:
             if name not in document:
                 yield Finding("drift", escape_pointer(name), "example-only field missing",
-                              "present", "missing")
+                              "present", "missing", rule="missing-example-field")
 
 
 class _WithDuplicates(dict[str, Any]):
@@ -511,7 +520,7 @@ def check_body(contract: Contract, body: bytes, format: str, *,
     """
     if format not in contract.encodings:
         return [Finding("error", "", f"{contract.endpoint} never answers {format}",
-                        " or ".join(contract.encodings), format)]
+                        " or ".join(contract.encodings), format, rule="wrong-encoding")]
     root = f"/{contract.xml_root}"
     try:
         decoded = decode_body(body, contract.encodings, contract.xml_root)
@@ -522,7 +531,7 @@ def check_body(contract: Contract, body: bytes, format: str, *,
         reason = str(error).removeprefix(_UNUSABLE["xml"] + ": ")
         return [Finding("error", root if format == "xml" else "",
                         f"{_UNUSABLE[format]}: {reason}", f"a {format} answer",
-                        describe(body[:40].decode("utf-8", "replace")))]
+                        describe(body[:40].decode("utf-8", "replace")), rule="unreadable-body")]
     if decoded.values is not None:
         found = check_document(contract, decoded.values, from_json=False, reference=reference)
         if format == "form":
@@ -536,7 +545,7 @@ def check_body(contract: Contract, body: bytes, format: str, *,
         document, duplicates = load_json(text)
     except (UnicodeDecodeError, ValueError, RecursionError) as error:
         return [Finding("error", "", f"unparseable JSON: {error}", "a JSON object",
-                        describe(text[:40].decode("utf-8", "replace")))]
+                        describe(text[:40].decode("utf-8", "replace")), rule="unreadable-body")]
     if proof is not None and isinstance(document, dict) and proof.schema_valid(text):
         # No schema finding possible: only the rules beyond the schema remain.
         return [*unreadable_findings(contract, document, contract.all_valid),

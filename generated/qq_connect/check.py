@@ -15,21 +15,27 @@ Files ending ``.meta.json`` (written next to captures by the capture helper) are
 A capture whose real path lies outside the folder it was found in (a symbolic link
 out of it) is an error and is never read; so is a body over the client's limit
 (``max_body_bytes``; ``--max-body-bytes N``).
-Errors fail the run (exit 1); drift is reported and fails only with ``--strict``.
-Reports: a summary on stdout, ``--json FILE`` and ``--junit FILE`` for machines;
-the exit codes are listed by ``--help``.
+Errors fail the run (exit 1); drift is reported and fails only with ``--strict``;
+findings a ``--baseline FILE`` accepts (by fingerprint) never fail it.
+Reports: a summary on stdout, ``--json FILE`` and ``--junit FILE`` for machines,
+``--markdown FILE`` for a CI step summary; the exit codes are listed by ``--help``.
 """
 
 from __future__ import annotations
 
 import sys
 
-from ._check_command import Capture, CaptureChecker, Report
+from ._check_command import Capture, CaptureChecker
+from ._check_console import Surroundings
+from ._check_report import Report
 from ._contracts import CONTRACTS
+from ._return_codes import RETURN_CODE_TABLE
 
-__all__ = ["Capture", "Report", "check_captures", "iter_captures", "main"]
+__all__ = ["Capture", "Report", "Surroundings", "check_captures", "iter_captures", "main"]
 
-_CHECKER = CaptureChecker(CONTRACTS, prog="python -m qq_connect.check",
+# --help names the command as it was run: the console script, or the module.
+_CHECKER = CaptureChecker(CONTRACTS, codes=RETURN_CODE_TABLE, prog="python -m qq_connect.check",
+                          script="qq-connect-check",
                           description=(__doc__ or "").split("\n\n")[0])
 iter_captures = _CHECKER.iter_captures
 check_captures = _CHECKER.check_captures

@@ -33,6 +33,7 @@ from tests.contract.from_spec import (
     write_tree,
 )
 from tests.contract.from_spec import endpoint as endpoint_named
+from tests.contract.test_check_report_schema import load_report
 
 
 def run(*arguments: str | Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
@@ -82,7 +83,7 @@ def test_every_invalid_body_is_an_error(tree: Path, tmp_path: Path,
     report = tmp_path / "report.json"
     code, _ = run(*invalid, "--json", report, capsys=capsys)
     assert code == 1
-    data = json.loads(report.read_text(encoding="utf-8"))
+    data = load_report(report)
     erroneous = {entry["capture"] for entry in data["captures"] if entry["verdict"] == "error"}
     files = {str(path) for folder in invalid for path in folder.iterdir()}
     assert erroneous == files
@@ -101,7 +102,7 @@ def test_drift_findings_name_pointer_expected_and_actual(
     report = tmp_path / "report.json"
     run(*folders(tree, "valid"), "--json", report, capsys=capsys)
     findings = {(e["capture"], f["pointer"], f["message"], f["actual"])
-                for e in json.loads(report.read_text("utf-8"))["captures"] for f in e["findings"]}
+                for e in load_report(report)["captures"] for f in e["findings"]}
     for e in ENDPOINTS:
         valid = tree / e.name / "valid"
         code = e.errors.code_field
@@ -172,7 +173,7 @@ def test_jsonl_corpus_names_lines(endpoint: str, tmp_path: Path,
     code, out = run(corpus, "--json", report, capsys=capsys)
     assert code == 1 and "3 captures" in out
     lines = {entry["line"]: entry["verdict"]
-             for entry in json.loads(report.read_text("utf-8"))["captures"]}
+             for entry in load_report(report)["captures"]}
     assert lines == {3: "error", 4: "error"}
     assert f"{corpus}:4" in out
 
@@ -184,8 +185,7 @@ def test_generated_corpus_runs_and_reference_agrees(tmp_path: Path,
     fast, reference = tmp_path / "fast.json", tmp_path / "reference.json"
     run(corpus, "--json", fast, capsys=capsys)
     run(corpus, "--json", reference, "--reference", capsys=capsys)
-    assert json.loads(fast.read_text("utf-8"))["summary"] == json.loads(
-        reference.read_text("utf-8"))["summary"]
+    assert load_report(fast)["summary"] == load_report(reference)["summary"]
 
 
 @pytest.mark.parametrize("endpoint", [e.name for e in ENDPOINTS])
