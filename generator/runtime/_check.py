@@ -16,10 +16,13 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import cache, cached_property
 from importlib import resources
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from ._decode import DESCRIBED, BodyRefused, Encoding, decode_body
 from ._wire import PATTERNS
+
+if TYPE_CHECKING:
+    from ._check_fast import CleanProof
 
 __all__ = ["Contract", "FieldRule", "Finding", "check_body", "check_document"]
 
@@ -103,10 +106,12 @@ class Contract:
         return _is_integer(value) and value == 0
 
     @cached_property
-    def clean_proof(self) -> _CleanProof | None:
+    def clean_proof(self) -> CleanProof | None:
         """The msgspec fast path of this contract, built on first use."""
         try:
-            return _CleanProof(self)
+            from ._check_fast import CleanProof
+
+            return CleanProof(self)
         except ImportError:  # msgspec is optional: without it every body takes the full path
             return None
 
@@ -132,7 +137,12 @@ def escape_pointer(key: str) -> str:
 
 
 def describe(value: object) -> str:
-    text = json.dumps(value, ensure_ascii=False) if _is_json(value) else repr(value)
+    if type(value) is str and value.isprintable() and '"' not in value and "\\" not in value:
+        text = f'"{value}"'  # as json.dumps writes it, without its cost
+    elif type(value) is int:
+        text = str(value)
+    else:
+        text = json.dumps(value, ensure_ascii=False) if _is_json(value) else repr(value)
     return text if len(text) <= 40 else text[:39] + "…"
 
 
@@ -226,8 +236,10 @@ def readable(value: object) -> bool:
     The schema's patterns accept any length; the client (like any Python reader) refuses
     past ``sys.get_int_max_str_digits()`` digits, so the check calls that an error.
     """
+    if type(value) is not str:
+        return True
     limit = sys.get_int_max_str_digits()
-    if type(value) is not str or limit == 0 or len(value) <= limit:
+    if limit == 0 or len(value) <= limit:
         return True
     try:
         int(value)
@@ -391,99 +403,6 @@ def load_json(body: bytes) -> tuple[object, tuple[str, ...]]:
 
 SchemaJudge = Callable[[Contract, object, Mapping[str, str | None]], Iterator[Finding]]
 
-class _CleanProof:
-    """Proves a JSON body clean (no finding at all) with msgspec, or defers.
-
-    msgspec decodes into a strict Struct of the endpoint's fields, refusing unknown
-    fields, values of the wrong documented type (a numeric string where a number is
-    documented, or the reverse), floats and out-of-range values; duplicate keys show as
-    more keys than decoded fields. Anything unusual defers to the full check, which
-    alone produces findings, so both paths give the same verdicts.
-    """
-
-    def __init__(self, contract: Contract) -> None:
-        import msgspec
-
-        self._unset = msgspec.UNSET
-        bounds = {"flag": msgspec.Meta(ge=0, le=1), "timestamp": msgspec.Meta(ge=0),
-                  "duration": msgspec.Meta(ge=0), "level": msgspec.Meta(ge=0)}
-        # A numeric string longer than Python reads is an error (``readable``): not clean.
-        digits = sys.get_int_max_str_digits() or None
-        fields: list[tuple[str, Any, Any]] = []
-        for name, rule in contract.fields.items():
-            base: Any = str if rule.kind == "text" else int
-            if rule.kind != "text" and rule.wire_type == "string":
-                base = Annotated[str, msgspec.Meta(pattern=_KINDS[rule.kind][0].pattern,
-                                                   max_length=digits)]
-            elif rule.kind in bounds:
-                base = Annotated[int, bounds[rule.kind]]
-            fields.append((name, base | msgspec.UnsetType, msgspec.UNSET))
-        struct = msgspec.defstruct(f"{contract.endpoint}_proof", fields,
-                                   forbid_unknown_fields=True)
-        self._decode = msgspec.json.Decoder(struct).decode
-        self._listed_returns = contract.listed_returns
-        self._decode_error = (msgspec.DecodeError, msgspec.ValidationError, UnicodeError)
-        self._astuple = msgspec.structs.astuple
-        self._code_always = contract.code_always
-        names = list(contract.fields)
-        self._code = names.index(contract.code_field)
-        self._message = names.index(contract.message_field)
-        self._required = tuple(names.index(name) for name in contract.required_on_success)
-        # A clean success has every field whose absence is a finding: documented or example-only.
-        self._expected = tuple(names.index(name) for name in
-                               (*contract.required_on_success, *contract.example_only))
-        self._codes = [(names.index(name), rule.known_codes, rule.none_code)
-                       for name, rule in contract.fields.items() if rule.known_codes is not None]
-        # The schema's own leniency: integers within bounds, or strings of its patterns.
-        lax: list[tuple[str, Any, Any]] = []
-        for name, rule in contract.fields.items():
-            kind: Any = str
-            if rule.kind != "text":
-                pattern, low, high, _ = _KINDS[rule.kind]
-                kind = (Annotated[int, msgspec.Meta(ge=low, le=high)]
-                        | Annotated[str, msgspec.Meta(pattern=pattern.pattern)])
-            lax.append((name, kind | msgspec.UnsetType, msgspec.UNSET))
-        self._decode_lax = msgspec.json.Decoder(
-            msgspec.defstruct(f"{contract.endpoint}_lax", lax)).decode
-
-    def _is_success(self, code: object) -> bool:
-        if not self._code_always:
-            return code is self._unset
-        return code == 0 if type(code) is int else bool(_ZERO.search(str(code)))
-
-    def schema_valid(self, body: bytes) -> bool:
-        """True if the schema surely accepts the body (False: the full judge decides)."""
-        try:
-            values = self._astuple(self._decode_lax(body))
-        except self._decode_error:
-            return False
-        code, message = values[self._code], values[self._message]
-        unset = self._unset
-        if self._code_always and (code is unset or message is unset):
-            return False
-        if self._is_success(code):
-            return all(values[index] is not unset for index in self._required)
-        return message is not unset
-
-    def clean(self, body: bytes) -> bool:
-        try:
-            values = self._astuple(self._decode(body))
-        except self._decode_error:
-            return False
-        unset = self._unset
-        if not _keys_counted_once(body, len(values) - values.count(unset)):
-            return False  # duplicate keys, or keys this count cannot see
-        code, message = values[self._code], values[self._message]
-        if self._code_always and (code is unset or message is unset):
-            return False
-        if self._is_success(code):
-            if any(values[index] is unset for index in self._expected):
-                return False
-        elif message is unset or code not in self._listed_returns:
-            return False
-        return all(values[index] is unset or int(values[index]) in known
-                   or int(values[index]) == none for index, known, none in self._codes)
-
 
 def check_document(contract: Contract, document: object, *, from_json: bool,
                    duplicates: tuple[str, ...] = (), reference: bool = False) -> list[Finding]:
@@ -511,6 +430,9 @@ def check_body(contract: Contract, body: bytes, format: str, *,
     if format not in contract.encodings:
         return [Finding("error", "", f"{contract.endpoint} never answers {format}",
                         " or ".join(contract.encodings), format)]
+    proof = None if reference else contract.clean_proof
+    if proof is not None and proof.clean(body, format):
+        return []
     root = f"/{contract.xml_root}"
     try:
         decoded = decode_body(body, contract.encodings, contract.xml_root)
@@ -523,14 +445,13 @@ def check_body(contract: Contract, body: bytes, format: str, *,
                         f"{_UNUSABLE[format]}: {reason}", f"a {format} answer",
                         describe(body[:40].decode("utf-8", "replace")))]
     if decoded.values is not None:
+        if proof is not None and proof.clean_mapping(decoded.values):
+            return []
         found = check_document(contract, decoded.values, from_json=False, reference=reference)
         if format == "form":
             return found
         return [replace(finding, pointer=root + finding.pointer) for finding in found]
     text = decoded.json_text or b""
-    proof = None if reference else contract.clean_proof
-    if proof is not None and proof.clean(text):
-        return []
     try:
         document, duplicates = load_json(text)
     except (UnicodeDecodeError, ValueError, RecursionError) as error:

@@ -1,0 +1,229 @@
+# Copied from generator/runtime/_check_fast.py; do not edit here: edit that file and run `make generate`.
+"""The contract check's fast paths, with msgspec: clean bodies proven, JSONL envelopes read.
+
+Each answers only when it is sure. A proof says True only for a body the full check
+finds nothing in, and the envelope reader gives a value only where ``json`` reads the
+same one; anything else (False, None) takes the full path, which alone words findings.
+So verdicts never depend on msgspec, an optional dependency (the ``[check]`` extra):
+without it everything takes the full path, slower. A differential test holds both
+paths to the jsonschema reference.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Mapping
+from operator import itemgetter
+from typing import TYPE_CHECKING, Annotated, Any, Literal
+
+from ._decode import BodyRefused, unwrap_jsonp
+
+if TYPE_CHECKING:
+    from ._check import Contract, FieldRule
+
+__all__ = ["CleanProof", "decode_envelope"]
+
+Envelope = tuple[str, str, bytes]
+_WHITESPACE = b" \t\r\n"
+# The command reads a line as an envelope only if it holds at most 1024 bytes outside
+# its strings. A line msgspec reads into three strings holds two braces and its colons
+# and commas, so this many of those in the whole line (strings too) is surely fewer;
+# a line with more takes the slow path, which measures.
+ENVELOPE_STRUCTURE_BOUND = 1000
+_LITERAL: Any = Literal  # a Literal of values known only at run time
+
+
+def _envelope_reader() -> Callable[[bytes], Envelope | None]:
+    try:
+        import msgspec
+    except ImportError:  # optional: every line takes the command's own path
+        return lambda line: None
+    # Three strings and nothing else: an extra key, a number, a nested value, a lone
+    # surrogate, bad UTF-8, a BOM or NaN all fail here, and the slow path words them.
+    fields = [("endpoint", str), ("format", str), ("body", str)]
+    decode = msgspec.json.Decoder(
+        msgspec.defstruct("Envelope", fields, forbid_unknown_fields=True)).decode
+    astuple = msgspec.structs.astuple
+    errors = (msgspec.DecodeError, msgspec.ValidationError, UnicodeError)
+
+    def decode_envelope(line: bytes) -> Envelope | None:
+        """``(endpoint, format, body as UTF-8)`` of a JSONL line, or None: use the slow path.
+
+        The values are those ``json.loads`` reads (the last of repeated keys wins in
+        both); the caller still checks the endpoint, the format and the body's size.
+        """
+        if line.count(b",") + line.count(b":") > ENVELOPE_STRUCTURE_BOUND:
+            return None
+        try:
+            endpoint, format, body = astuple(decode(line))
+            return endpoint, format, body.encode("utf-8")
+        except errors:
+            return None
+
+    return decode_envelope
+
+
+decode_envelope = _envelope_reader()
+
+
+def _picker(indices: tuple[int, ...]) -> Callable[[tuple[Any, ...]], tuple[Any, ...]]:
+    """A function picking ``indices`` out of a tuple, always as a tuple (itemgetter's speed)."""
+    if len(indices) > 1:
+        return itemgetter(*indices)
+    if indices:
+        index = indices[0]
+        return lambda values: (values[index],)
+    return lambda values: ()
+
+
+class CleanProof:
+    """Proves a body clean (no finding at all) with one msgspec call, or defers.
+
+    msgspec reads the body into a strict Struct of the endpoint's fields, refusing
+    unknown fields, values of the wrong documented type (a numeric string where the page
+    documents a number, or the reverse: JSON only), floats, out-of-range values, codes
+    outside the spec's tables and numeric strings longer than Python reads; repeated
+    keys show as more keys than fields read. What is left is the presence of fields,
+    by index. Anything unusual defers to the full check, so both give the same verdicts.
+    """
+
+    def __init__(self, contract: Contract) -> None:
+        import msgspec
+
+        from ._check import _KINDS, _ZERO, _keys_counted_once
+
+        self._encodings = contract.encodings
+        self._xml_root = contract.xml_root
+        self._unset = msgspec.UNSET
+        self._astuple = msgspec.structs.astuple
+        self._convert = msgspec.convert
+        self._keys_counted_once = _keys_counted_once
+        self._zero_text = _ZERO.search
+        self._errors = (msgspec.DecodeError, msgspec.ValidationError, UnicodeError)
+        name = contract.endpoint
+        json_struct = self._struct(f"{name}_json_proof", contract, from_json=True)
+        self._decode_json = msgspec.json.Decoder(json_struct).decode
+        self._mapping_struct = self._struct(f"{name}_mapping_proof", contract, from_json=False)
+        names = list(contract.fields)
+        self._code = names.index(contract.code_field)
+        self._message = names.index(contract.message_field)
+        self._code_always = contract.code_always
+        code_rule = contract.fields[contract.code_field]
+        # A success's code as each struct reads it: JSON's wire type, or text.
+        self._json_zero: object = "0" if code_rule.wire_type == "string" else 0
+        self._required = _picker(tuple(names.index(field)
+                                       for field in contract.required_on_success))
+        # A clean success has every field whose absence is a finding: documented or example-only.
+        self._expected = _picker(tuple(names.index(field) for field in
+                                       (*contract.required_on_success, *contract.example_only)))
+        # The schema's own leniency: integers within bounds, or strings of its patterns.
+        lax: list[tuple[str, Any, Any]] = []
+        for field, rule in contract.fields.items():
+            kind: Any = str
+            if rule.kind != "text":
+                pattern, low, high, _ = _KINDS[rule.kind]
+                kind = (Annotated[int, msgspec.Meta(ge=low, le=high)]
+                        | Annotated[str, msgspec.Meta(pattern=pattern.pattern)])
+            lax.append((field, kind | msgspec.UnsetType, msgspec.UNSET))
+        self._decode_lax = msgspec.json.Decoder(msgspec.defstruct(f"{name}_lax", lax)).decode
+
+    @staticmethod
+    def _struct(name: str, contract: Contract, *, from_json: bool) -> Any:
+        import msgspec
+
+        fields = [(field, _clean_type(contract, rule, from_json) | msgspec.UnsetType,
+                   msgspec.UNSET) for field, rule in contract.fields.items()]
+        return msgspec.defstruct(name, fields, forbid_unknown_fields=True)
+
+    def clean(self, body: bytes, format: str) -> bool:
+        """True if ``check_body`` surely finds nothing in a JSON or JSONP ``body``, before
+        any decoding (False: it decides)."""
+        if format not in self._encodings:
+            return False
+        if format == "json":
+            # What decode_body hands on, when nothing precedes the object.
+            return body[:1] == b"{" and self.clean_json(body.rstrip(_WHITESPACE))
+        if format == "jsonp" and body[:8] == b"callback":
+            try:
+                text = unwrap_jsonp(body.rstrip(_WHITESPACE))
+            except BodyRefused:
+                return False
+            return self.clean_json(text)
+        return False  # form and XML: ``clean_mapping`` of what decode_body makes of them
+
+    def clean_json(self, text: bytes) -> bool:
+        """True if the JSON object ``text`` (a body, or JSONP's payload) is surely clean."""
+        try:
+            values = self._astuple(self._decode_json(text))
+        except self._errors:
+            return False
+        if not self._keys_counted_once(text, len(values) - values.count(self._unset)):
+            return False  # duplicate keys, or keys this count cannot see
+        return self._present(values, self._json_zero)
+
+    def clean_mapping(self, values: Mapping[str, str]) -> bool:
+        """True if a form or XML body's fields (all strings) are surely clean."""
+        try:
+            return self._present(self._astuple(self._convert(values, self._mapping_struct)),
+                                 "0")
+        except self._errors:
+            return False
+
+    def _present(self, values: tuple[Any, ...], zero: object) -> bool:
+        """Whether every field whose absence is a finding is there, given valid values."""
+        unset = self._unset
+        code, message = values[self._code], values[self._message]
+        if self._code_always:
+            if code is unset or message is unset:
+                return False
+            success = code == zero
+        else:
+            success = code is unset
+            if not success and message is unset:
+                return False
+        return not success or unset not in self._expected(values)
+
+    def schema_valid(self, text: bytes) -> bool:
+        """True if the schema surely accepts the JSON object ``text`` (False: the full judge
+        decides); the drift rules beyond the schema remain to be judged."""
+        try:
+            values = self._astuple(self._decode_lax(text))
+        except self._errors:
+            return False
+        code, message = values[self._code], values[self._message]
+        unset = self._unset
+        if self._code_always and (code is unset or message is unset):
+            return False
+        if not self._code_always:
+            success = code is unset
+        else:
+            success = code == 0 if type(code) is int else bool(self._zero_text(str(code)))
+        if success:
+            return unset not in self._required(values)
+        return message is not unset
+
+
+def _clean_type(contract: Contract, rule: FieldRule, from_json: bool) -> Any:
+    """The values of one field that surely give no finding: JSON's, or text's (form, XML)."""
+    import msgspec
+
+    from ._check import _KINDS
+
+    if rule.kind == "text":
+        return str
+    as_text = rule.wire_type == "string" or not from_json
+    codes: set[int] | None = None
+    if rule.kind == "return_code":
+        codes = {0, *contract.listed_returns}  # other codes are drift
+    elif rule.known_codes is not None:
+        codes = {*rule.known_codes} | ({rule.none_code} if rule.none_code is not None else set())
+    if codes is not None:
+        # Written as Python writes them: "007" is left to the full check.
+        return _LITERAL[tuple(sorted(str(code) for code in codes)) if as_text
+                        else tuple(sorted(codes))]
+    pattern, low, high, _ = _KINDS[rule.kind]
+    if as_text:
+        # A numeric string longer than Python reads is an error (``readable``): not clean.
+        digits = sys.get_int_max_str_digits() or None
+        return Annotated[str, msgspec.Meta(pattern=pattern.pattern, max_length=digits)]
+    return Annotated[int, msgspec.Meta(ge=low, le=high)]
