@@ -10,12 +10,14 @@ paths to the jsonschema reference.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable, Mapping
+from functools import cache
 from operator import itemgetter
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from ._decode import BodyRefused, unwrap_jsonp
+from ._decode import BodyRefused, Decoded, unwrap_jsonp
 
 if TYPE_CHECKING:
     from ._check import Contract, FieldRule
@@ -89,20 +91,23 @@ class CleanProof:
     def __init__(self, contract: Contract) -> None:
         import msgspec
 
-        from ._check import _KINDS, _ZERO, _keys_counted_once
+        from ._check import _KINDS, _SPACED_KEY_END, _ZERO
 
         self._encodings = contract.encodings
-        self._xml_root = contract.xml_root
+        self._read_xml = plain_xml_reader(contract.xml_root)
         self._unset = msgspec.UNSET
         self._astuple = msgspec.structs.astuple
         self._convert = msgspec.convert
-        self._keys_counted_once = _keys_counted_once
+        self._spaced_key_end = _SPACED_KEY_END.search
         self._zero_text = _ZERO.search
         self._errors = (msgspec.DecodeError, msgspec.ValidationError, UnicodeError)
         name = contract.endpoint
         json_struct = self._struct(f"{name}_json_proof", contract, from_json=True)
         self._decode_json = msgspec.json.Decoder(json_struct).decode
         self._mapping_struct = self._struct(f"{name}_mapping_proof", contract, from_json=False)
+        # The numeric strings _clean_type leaves to _numbers, if any: JSON's, and text's.
+        self._json_numbers = _numbers_of(contract, from_json=True)
+        self._text_numbers = _numbers_of(contract, from_json=False)
         names = list(contract.fields)
         self._code = names.index(contract.code_field)
         self._message = names.index(contract.message_field)
@@ -115,14 +120,16 @@ class CleanProof:
         # A clean success has every field whose absence is a finding: documented or example-only.
         self._expected = _picker(tuple(names.index(field) for field in
                                        (*contract.required_on_success, *contract.example_only)))
-        # The schema's own leniency: integers within bounds, or strings of its patterns.
+        # The schema's own leniency: integers within bounds, or strings of its patterns
+        # (matched here, as msgspec's patterns are slow).
         lax: list[tuple[str, Any, Any]] = []
-        for field, rule in contract.fields.items():
+        self._lax_patterns: list[tuple[int, Callable[[str], object]]] = []
+        for index, (field, rule) in enumerate(contract.fields.items()):
             kind: Any = str
             if rule.kind != "text":
                 pattern, low, high, _ = _KINDS[rule.kind]
-                kind = (Annotated[int, msgspec.Meta(ge=low, le=high)]
-                        | Annotated[str, msgspec.Meta(pattern=pattern.pattern)])
+                kind = Annotated[int, msgspec.Meta(ge=low, le=high)] | str
+                self._lax_patterns.append((index, pattern.search))
             lax.append((field, kind | msgspec.UnsetType, msgspec.UNSET))
         self._decode_lax = msgspec.json.Decoder(msgspec.defstruct(f"{name}_lax", lax)).decode
 
@@ -134,21 +141,32 @@ class CleanProof:
                    msgspec.UNSET) for field, rule in contract.fields.items()]
         return msgspec.defstruct(name, fields, forbid_unknown_fields=True)
 
-    def clean(self, body: bytes, format: str) -> bool:
-        """True if ``check_body`` surely finds nothing in a JSON or JSONP ``body``, before
-        any decoding (False: it decides)."""
+    def decode(self, body: bytes, format: str) -> Decoded | None:
+        """What ``decode_body`` makes of a body in ``format``, where that is quick to be sure
+        of: JSON or JSONP with nothing before it, plain XML (else None: ask decode_body)."""
         if format not in self._encodings:
-            return False
+            return None
         if format == "json":
-            # What decode_body hands on, when nothing precedes the object.
-            return body[:1] == b"{" and self.clean_json(body.rstrip(_WHITESPACE))
-        if format == "jsonp" and body[:8] == b"callback":
+            # decode_body strips a BOM and whitespace: with "{" first, only whitespace after.
+            return Decoded("json", json_text=body.rstrip(_WHITESPACE)) \
+                if body[:1] == b"{" else None
+        if format == "jsonp":
+            if body[:8] != b"callback":
+                return None
             try:
-                text = unwrap_jsonp(body.rstrip(_WHITESPACE))
+                return Decoded("jsonp", json_text=unwrap_jsonp(body.rstrip(_WHITESPACE)))
             except BodyRefused:
-                return False
-            return self.clean_json(text)
-        return False  # form and XML: ``clean_mapping`` of what decode_body makes of them
+                return None  # decode_body words the refusal
+        if format == "xml" and body[:1] == b"<":
+            fields = self._read_xml(body.rstrip(_WHITESPACE))
+            return None if fields is None else Decoded("xml", values=fields)
+        return None
+
+    def clean(self, decoded: Decoded) -> bool:
+        """True if ``check_body`` surely finds nothing in the decoded body (False: it decides)."""
+        if decoded.values is not None:
+            return self.clean_mapping(decoded.values)
+        return decoded.json_text is not None and self.clean_json(decoded.json_text)
 
     def clean_json(self, text: bytes) -> bool:
         """True if the JSON object ``text`` (a body, or JSONP's payload) is surely clean."""
@@ -156,17 +174,34 @@ class CleanProof:
             values = self._astuple(self._decode_json(text))
         except self._errors:
             return False
-        if not self._keys_counted_once(text, len(values) - values.count(self._unset)):
-            return False  # duplicate keys, or keys this count cannot see
+        if text.count(b'":') != len(values) - values.count(self._unset) \
+                or self._spaced_key_end(text):
+            return False  # repeated keys, or keys this count cannot see (see load_json)
+        if self._json_numbers and not self._numbers(values, self._json_numbers):
+            return False
         return self._present(values, self._json_zero)
 
     def clean_mapping(self, values: Mapping[str, str]) -> bool:
         """True if a form or XML body's fields (all strings) are surely clean."""
         try:
-            return self._present(self._astuple(self._convert(values, self._mapping_struct)),
-                                 "0")
+            fields = self._astuple(self._convert(values, self._mapping_struct))
         except self._errors:
             return False
+        if self._text_numbers and not self._numbers(fields, self._text_numbers):
+            return False
+        return self._present(fields, "0")
+
+    def _numbers(self, values: tuple[Any, ...], numbers: _Numbers) -> bool:
+        """Whether the numeric strings the struct left unchecked are surely the schema's."""
+        unsigned, signed = numbers
+        unset = self._unset
+        if not _digits(unsigned(values), unset):
+            return False
+        for index in signed:
+            text = values[index]
+            if text is not unset and not _digits((text.removeprefix("-"),), unset):
+                return False
+        return True
 
     def _present(self, values: tuple[Any, ...], zero: object) -> bool:
         """Whether every field whose absence is a finding is there, given valid values."""
@@ -189,6 +224,10 @@ class CleanProof:
             values = self._astuple(self._decode_lax(text))
         except self._errors:
             return False
+        for index, search in self._lax_patterns:
+            value = values[index]
+            if type(value) is str and not search(value):
+                return False
         code, message = values[self._code], values[self._message]
         unset = self._unset
         if self._code_always and (code is unset or message is unset):
@@ -203,7 +242,12 @@ class CleanProof:
 
 
 def _clean_type(contract: Contract, rule: FieldRule, from_json: bool) -> Any:
-    """The values of one field that surely give no finding: JSON's, or text's (form, XML)."""
+    """The values of one field that surely give no finding: JSON's, or text's (form, XML).
+
+    Numeric strings other than flags and codes are only strings here, of a length Python
+    reads (longer is an error, see ``readable``): msgspec's patterns cost a microsecond
+    each, so ``CleanProof`` checks their digits itself, all at once.
+    """
     import msgspec
 
     from ._check import _KINDS
@@ -216,13 +260,78 @@ def _clean_type(contract: Contract, rule: FieldRule, from_json: bool) -> Any:
         codes = {0, *contract.listed_returns}  # other codes are drift
     elif rule.known_codes is not None:
         codes = {*rule.known_codes} | ({rule.none_code} if rule.none_code is not None else set())
+    elif rule.kind == "flag":
+        codes = {0, 1}  # "00" is left to the full check
     if codes is not None:
         # Written as Python writes them: "007" is left to the full check.
         return _LITERAL[tuple(sorted(str(code) for code in codes)) if as_text
                         else tuple(sorted(codes))]
-    pattern, low, high, _ = _KINDS[rule.kind]
     if as_text:
-        # A numeric string longer than Python reads is an error (``readable``): not clean.
-        digits = sys.get_int_max_str_digits() or None
-        return Annotated[str, msgspec.Meta(pattern=pattern.pattern, max_length=digits)]
+        return Annotated[str, msgspec.Meta(max_length=sys.get_int_max_str_digits() or None)]
+    _, low, high, _ = _KINDS[rule.kind]
     return Annotated[int, msgspec.Meta(ge=low, le=high)]
+
+
+def _digit_fields(contract: Contract, from_json: bool, *, signed: bool) -> tuple[int, ...]:
+    """The indices of the numeric strings ``_clean_type`` leaves to ``CleanProof`` to check:
+    digits only (timestamps, levels, durations), or with an optional minus (integers)."""
+    from ._check import _INTEGER, _KINDS, _NON_NEGATIVE
+
+    wanted = _INTEGER if signed else _NON_NEGATIVE
+    return tuple(index for index, rule in enumerate(contract.fields.values())
+                 if rule.kind not in ("text", "return_code", "flag") and rule.known_codes is None
+                 and (rule.wire_type == "string" or not from_json)
+                 and _KINDS[rule.kind][0] is wanted)
+
+
+# Indices of numeric strings to check: digits only, or with an optional minus.
+_Numbers = tuple[Callable[[tuple[Any, ...]], tuple[Any, ...]], tuple[int, ...]]
+
+
+def _numbers_of(contract: Contract, *, from_json: bool) -> _Numbers | None:
+    unsigned = _digit_fields(contract, from_json, signed=False)
+    signed = _digit_fields(contract, from_json, signed=True)
+    return (_picker(unsigned), signed) if unsigned or signed else None
+
+
+def _digits(texts: tuple[Any, ...], unset: object) -> bool:
+    """True if every text that is set is ASCII digits, one at least (``^[0-9]+$``, stricter)."""
+    if unset in texts:
+        texts = tuple(text for text in texts if text is not unset)
+    if not texts:
+        return True
+    joined = "".join(texts)
+    return "" not in texts and joined.isascii() and joined.isdigit()
+
+
+# XML as graph.qq.com writes it: an optional declaration, the root, one element per field
+# holding plain text or nothing, whitespace between. Text with no markup, reference,
+# "]" (of "]]>"), carriage return (expat turns CR LF into LF) or character XML refuses.
+_XML_NAME = "[A-Za-z_][A-Za-z0-9_]*"
+_XML_TEXT = r"[^<&\]\r\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]*"
+_XML_DECLARATION = r'<\?xml version="1\.0"(?: encoding="(?:UTF|utf)-8")?\?>[ \t\n]*'
+
+
+@cache
+def plain_xml_reader(root: str) -> Callable[[bytes], dict[str, str] | None]:
+    """A reader of plain XML answers under ``root``: the fields ``parse_xml`` returns, or
+    None for anything else (a DTD, a comment, an attribute, a repeated field…: expat's)."""
+    name = re.escape(root)
+    document = re.compile(rf"(?:{_XML_DECLARATION})?<{name}>"
+                          rf"((?:[ \t\n]*<({_XML_NAME})(?:/>|>{_XML_TEXT}</\2>))*)[ \t\n]*"
+                          rf"</{name}>")
+    field = re.compile(rf"<({_XML_NAME})(?:/>|>({_XML_TEXT})</\1>)")
+    fullmatch, findall = document.fullmatch, field.findall
+
+    def read(body: bytes) -> dict[str, str] | None:
+        try:
+            match = fullmatch(body.decode("utf-8"))
+        except UnicodeDecodeError:
+            return None
+        if match is None:
+            return None
+        pairs = findall(match.group(1))
+        fields = dict(pairs)
+        return fields if len(fields) == len(pairs) else None  # repeated: expat refuses
+
+    return read
