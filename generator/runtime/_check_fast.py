@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import sys
+from _codecs import escape_decode  # codecs' escape decoder, in C
 from collections.abc import Callable, Mapping
 from functools import cache
 from operator import itemgetter
@@ -143,7 +144,8 @@ class CleanProof:
 
     def decode(self, body: bytes, format: str) -> Decoded | None:
         """What ``decode_body`` makes of a body in ``format``, where that is quick to be sure
-        of: JSON or JSONP with nothing before it, plain XML (else None: ask decode_body)."""
+        of: JSON or JSONP with nothing before it, plain XML or form pairs (else None: ask
+        decode_body)."""
         if format not in self._encodings:
             return None
         if format == "json":
@@ -160,6 +162,9 @@ class CleanProof:
         if format == "xml" and body[:1] == b"<":
             fields = self._read_xml(body.rstrip(_WHITESPACE))
             return None if fields is None else Decoded("xml", values=fields)
+        if format == "form":
+            fields = read_plain_form(body.rstrip(_WHITESPACE))
+            return None if fields is None else Decoded("form", values=fields)
         return None
 
     def clean(self, decoded: Decoded) -> bool:
@@ -335,3 +340,28 @@ def plain_xml_reader(root: str) -> Callable[[bytes], dict[str, str] | None]:
         return fields if len(fields) == len(pairs) else None  # repeated: expat refuses
 
     return read
+
+
+# Form pairs as parse_form reads them, all at once: names, "=", values of its characters.
+_FORM_PAIR = rb"[A-Za-z_][A-Za-z0-9_]*=[A-Za-z0-9._~%+*!-]*"
+_PLAIN_FORM = re.compile(rb"%s(?:&%s){0,63}" % (_FORM_PAIR, _FORM_PAIR))  # 64 pairs at most
+_FORM_FIELD = re.compile("([A-Za-z_][A-Za-z0-9_]*)=([^&]*)")
+
+
+def read_plain_form(text: bytes) -> dict[str, str] | None:
+    """The fields ``parse_form`` reads from ``text`` (a body, stripped), or None for anything
+    it refuses or this reader cannot be sure of: a repeated name, an escaped "&" (%26)."""
+    if _PLAIN_FORM.fullmatch(text) is None or b"%26" in text.upper():
+        return None
+    text = text.replace(b"+", b" ")
+    try:
+        # Every %XX at once, as \xXX escapes (the only backslashes: a form value has none);
+        # no %XX spans an "&" or an "=", neither being hex. A "%" not before two hex digits
+        # fails here (unquote_to_bytes keeps it): parse_form decides.
+        decoded = (escape_decode(text.replace(b"%", b"\\x"))[0] if b"%" in text
+                   else text).decode("utf-8")
+    except (ValueError, UnicodeDecodeError):
+        return None
+    pairs = _FORM_FIELD.findall(decoded)
+    fields = dict(pairs)
+    return fields if len(fields) == len(pairs) == text.count(b"&") + 1 else None
