@@ -1,11 +1,11 @@
-"""The contract check's fast paths, with msgspec: clean bodies proven, JSONL envelopes read.
+"""The contract check's fast paths: clean bodies proven, bodies and JSONL envelopes read.
 
-Each answers only when it is sure. A proof says True only for a body the full check
-finds nothing in, and the envelope reader gives a value only where ``json`` reads the
-same one; anything else (False, None) takes the full path, which alone words findings.
-So verdicts never depend on msgspec, an optional dependency (the ``[check]`` extra):
-without it everything takes the full path, slower. A differential test holds both
-paths to the jsonschema reference.
+Each answers only when it is sure. A proof (msgspec) says True only for a body the full
+check finds nothing in; the readers of plain XML and form pairs give only what the
+client's own parsers would, and the envelope reader only what ``json`` reads. Anything
+else (False, None) takes the full path, which alone words findings, so verdicts never
+depend on msgspec, an optional dependency (the ``[check]`` extra): without it every body
+takes the full path, slower. A differential test holds each path to the one it cuts short.
 """
 
 from __future__ import annotations
