@@ -234,15 +234,28 @@ def clean_corpus_file(count: int) -> Path:
     return path
 
 
+# The probe's own peak: /proc's VmHWM is this process's alone, where ru_maxrss also counts
+# the memory of the process that started it (Linux carries it over exec).
+PROBE = """
+import resource, sys, time
+from qq_connect.check import main
+started = time.monotonic()
+main([sys.argv[1]])
+seconds = time.monotonic() - started
+try:
+    with open("/proc/self/status") as status:
+        peak = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+except OSError:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print("PEAK", peak / 1024, seconds)
+"""
+
+
 def run_command(path: Path) -> tuple[float, float, float]:
     """``python -m qq_connect.check`` over a corpus file in a fresh interpreter: its peak RSS
     (MiB), its seconds from start to exit (start-up included) and those after start-up."""
-    probe = ("import resource, sys, time; t = time.monotonic(); "
-             "from qq_connect.check import main; main([sys.argv[1]]); "
-             "print('PEAK', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "
-             "time.monotonic() - t)")
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-c", probe, str(path)], capture_output=True,
+    result = subprocess.run([sys.executable, "-c", PROBE, str(path)], capture_output=True,
                             text=True, check=False)
     total = time.perf_counter() - started
     line = next(line for line in result.stdout.splitlines() if line.startswith("PEAK"))
@@ -296,9 +309,19 @@ def command_rows(rounds: int, sample_size: int) -> list[Row]:
                         f"{endpoints}, only bodies without findings", rounds, sample_size, None)]
 
 
+def _past_a_gibibyte(counts: list[int]) -> list[int]:
+    """``counts``; in a run of a million bodies or more, the largest grown (by whole millions)
+    until its corpus is over 1 GiB, where memory must still be flat."""
+    if not counts or max(counts) < GENERATED_AT_MOST:
+        return counts
+    per_million = corpus_file(GENERATED_AT_MOST).stat().st_size
+    needed = -(-2**30 // per_million) * GENERATED_AT_MOST
+    return [*sorted(counts)[:-1], max(*counts, needed)]
+
+
 def memory_rows(memory_counts: list[int]) -> list[Row]:
     result = []
-    for count in memory_counts:
+    for count in _past_a_gibibyte(memory_counts):
         path = corpus_file(count)
         peak, total, inside = run_command(path)
         size = path.stat().st_size / 2**20

@@ -462,13 +462,14 @@ def check_body(contract: Contract, body: bytes, format: str, *,
     The body is decoded by the client's own ``decode_body``, so what the client refuses
     is an error here too; a body in another encoding than ``format`` is an error. JSONP
     and form bodies are judged by what they carry: the wrapped object, or the pairs as
-    an object of strings.
+    an object of strings. Clean bodies are mostly proven so by the contract's msgspec
+    proof (``_check_fast``), read by its fast readers, before any work per field.
     """
     if format not in contract.encodings:
         return [Finding("error", "", f"{contract.endpoint} never answers {format}",
                         " or ".join(contract.encodings), format)]
     proof = None if reference else contract.clean_proof
-    fast = None
+    fast = None  # what the fast readers make of the body, if they are sure
     if proof is not None:
         fast = proof.decode(body, format)
         if fast is not None and proof.clean(fast):
