@@ -17,10 +17,13 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 from importlib import resources
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from ._decode import DESCRIBED, BodyRefused, Encoding, decode_body
 from ._wire import PATTERNS
+
+if TYPE_CHECKING:
+    from ._check_fast import CleanProof
 
 __all__ = ["Contract", "FieldRule", "Finding", "check_body", "check_document"]
 
@@ -109,10 +112,12 @@ class Contract:
         return _is_integer(value) and value == 0
 
     @cached_property
-    def clean_proof(self) -> _CleanProof | None:
+    def clean_proof(self) -> CleanProof | None:
         """The msgspec fast path of this contract, built on first use."""
         try:
-            return _CleanProof(self)
+            from ._check_fast import CleanProof
+
+            return CleanProof(self)
         except ImportError:  # msgspec is optional: without it every body takes the full path
             return None
 
@@ -138,7 +143,12 @@ def escape_pointer(key: str) -> str:
 
 
 def describe(value: object) -> str:
-    text = json.dumps(value, ensure_ascii=False) if _is_json(value) else repr(value)
+    if type(value) is str and value.isprintable() and '"' not in value and "\\" not in value:
+        text = f'"{value}"'  # as json.dumps writes it, without its cost
+    elif type(value) is int:
+        text = str(value)
+    else:
+        text = json.dumps(value, ensure_ascii=False) if _is_json(value) else repr(value)
     return text if len(text) <= 40 else text[:39] + "…"
 
 
@@ -235,14 +245,22 @@ def readable(value: object) -> bool:
     The schema's patterns accept any length; the client (like any Python reader) refuses
     past ``sys.get_int_max_str_digits()`` digits, so the check calls that an error.
     """
+    if type(value) is not str:
+        return True
     limit = sys.get_int_max_str_digits()
-    if type(value) is not str or limit == 0 or len(value) <= limit:
+    if limit == 0 or len(value) <= limit:
         return True
     try:
         int(value)
     except ValueError:
         return False
     return True
+
+
+def shorter_than_unreadable(body: bytes) -> bool:
+    """True if no string decoded from ``body`` can hold more digits than Python reads."""
+    limit = sys.get_int_max_str_digits()
+    return limit == 0 or len(body) <= limit
 
 
 def unreadable_findings(contract: Contract, document: object,
@@ -382,14 +400,40 @@ def refuse_unreadable(body: bytes, document: object) -> None:
             raise ValueError("a lone UTF-16 surrogate: not Unicode text")
 
 
+def _plain_json(body: bytes) -> object:
+    """``json``'s reading of ``body`` at C speed, without noting duplicates; None if it fails
+    (the exact path then fails the same way, and words the error)."""
+    try:
+        return json.loads(body.decode("utf-8"))
+    except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
+        return None
+
+
+def _count_keys(document: dict[str, Any]) -> int:
+    """The keys of ``document`` and of every object inside it."""
+    count = 0
+    pending: list[object] = [document]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, dict):
+            count += len(value)
+            pending.extend(value.values())
+        elif isinstance(value, list):
+            pending.extend(value)
+    return count
+
+
 def load_json(body: bytes) -> tuple[object, tuple[str, ...]]:
     """Parse as the reference does (``json``; last duplicate wins), noting duplicate keys.
 
     Raises ValueError (or RecursionError) for what is no JSON the client reads.
     """
     quick = _quick_decode(body)
-    if isinstance(quick, dict) and _keys_counted_once(body, len(quick)):
-        # A flat object whose every key was counted once: no duplicates.
+    if not isinstance(quick, dict):
+        quick = _plain_json(body)  # NaN, huge numbers: json reads what msgspec does not
+    if isinstance(quick, dict) and (_keys_counted_once(body, len(quick))
+                                    or _keys_counted_once(body, _count_keys(quick))):
+        # An object whose every key (nested ones too) was counted once: no duplicates.
         refuse_unreadable(body, quick)
         return quick, ()
     document = _DECODER.decode(body.decode("utf-8"))
@@ -401,105 +445,16 @@ def load_json(body: bytes) -> tuple[object, tuple[str, ...]]:
 
 SchemaJudge = Callable[[Contract, object, Mapping[str, str | None]], Iterator[Finding]]
 
-class _CleanProof:
-    """Proves a JSON body clean (no finding at all) with msgspec, or defers.
-
-    msgspec decodes into a strict Struct of the endpoint's fields, refusing unknown
-    fields, values of the wrong documented type (a numeric string where a number is
-    documented, or the reverse), floats and out-of-range values; duplicate keys show as
-    more keys than decoded fields. Anything unusual defers to the full check, which
-    alone produces findings, so both paths give the same verdicts.
-    """
-
-    def __init__(self, contract: Contract) -> None:
-        import msgspec
-
-        self._unset = msgspec.UNSET
-        bounds = {"flag": msgspec.Meta(ge=0, le=1), "timestamp": msgspec.Meta(ge=0),
-                  "duration": msgspec.Meta(ge=0), "level": msgspec.Meta(ge=0)}
-        # A numeric string longer than Python reads is an error (``readable``): not clean.
-        digits = sys.get_int_max_str_digits() or None
-        fields: list[tuple[str, Any, Any]] = []
-        for name, rule in contract.fields.items():
-            base: Any = str if rule.kind == "text" else int
-            if rule.kind != "text" and rule.wire_type == "string":
-                base = Annotated[str, msgspec.Meta(pattern=_KINDS[rule.kind][0].pattern,
-                                                   max_length=digits)]
-            elif rule.kind in bounds:
-                base = Annotated[int, bounds[rule.kind]]
-            fields.append((name, base | msgspec.UnsetType, msgspec.UNSET))
-        struct = msgspec.defstruct(f"{contract.endpoint}_proof", fields,
-                                   forbid_unknown_fields=True)
-        self._decode = msgspec.json.Decoder(struct).decode
-        self._listed_returns = contract.listed_returns
-        self._decode_error = (msgspec.DecodeError, msgspec.ValidationError, UnicodeError)
-        self._astuple = msgspec.structs.astuple
-        self._code_always = contract.code_always
-        names = list(contract.fields)
-        self._code = names.index(contract.code_field)
-        self._message = names.index(contract.message_field)
-        self._required = tuple(names.index(name) for name in contract.required_on_success)
-        # A clean success has every field whose absence is a finding: documented or example-only.
-        self._expected = tuple(names.index(name) for name in
-                               (*contract.required_on_success, *contract.example_only))
-        self._codes = [(names.index(name), rule.known_codes, rule.none_code)
-                       for name, rule in contract.fields.items() if rule.known_codes is not None]
-        # The schema's own leniency: integers within bounds, or strings of its patterns.
-        lax: list[tuple[str, Any, Any]] = []
-        for name, rule in contract.fields.items():
-            kind: Any = str
-            if rule.kind != "text":
-                pattern, low, high, _ = _KINDS[rule.kind]
-                kind = (Annotated[int, msgspec.Meta(ge=low, le=high)]
-                        | Annotated[str, msgspec.Meta(pattern=pattern.pattern)])
-            lax.append((name, kind | msgspec.UnsetType, msgspec.UNSET))
-        self._decode_lax = msgspec.json.Decoder(
-            msgspec.defstruct(f"{contract.endpoint}_lax", lax)).decode
-
-    def _is_success(self, code: object) -> bool:
-        if not self._code_always:
-            return code is self._unset
-        return code == 0 if type(code) is int else bool(_ZERO.search(str(code)))
-
-    def schema_valid(self, body: bytes) -> bool:
-        """True if the schema surely accepts the body (False: the full judge decides)."""
-        try:
-            values = self._astuple(self._decode_lax(body))
-        except self._decode_error:
-            return False
-        code, message = values[self._code], values[self._message]
-        unset = self._unset
-        if self._code_always and (code is unset or message is unset):
-            return False
-        if self._is_success(code):
-            return all(values[index] is not unset for index in self._required)
-        return message is not unset
-
-    def clean(self, body: bytes) -> bool:
-        try:
-            values = self._astuple(self._decode(body))
-        except self._decode_error:
-            return False
-        unset = self._unset
-        if not _keys_counted_once(body, len(values) - values.count(unset)):
-            return False  # duplicate keys, or keys this count cannot see
-        code, message = values[self._code], values[self._message]
-        if self._code_always and (code is unset or message is unset):
-            return False
-        if self._is_success(code):
-            if any(values[index] is unset for index in self._expected):
-                return False
-        elif message is unset or code not in self._listed_returns:
-            return False
-        return all(values[index] is unset or int(values[index]) in known
-                   or int(values[index]) == none for index, known, none in self._codes)
-
 
 def check_document(contract: Contract, document: object, *, from_json: bool,
-                   duplicates: tuple[str, ...] = (), reference: bool = False) -> list[Finding]:
+                   duplicates: tuple[str, ...] = (), reference: bool = False,
+                   short: bool = False) -> list[Finding]:
+    """Every finding in a decoded body; ``short``: it came from one too short to hold a
+    number too long to read (see ``shorter_than_unreadable``), so that rule is skipped."""
     judge: SchemaJudge = reference_schema_findings if reference else fast_schema_findings
     judged = judge_fields(contract, document)
-    return [*judge(contract, document, judged), *unreadable_findings(contract, document, judged),
+    unreadable = () if short else unreadable_findings(contract, document, judged)
+    return [*judge(contract, document, judged), *unreadable,
             *drift_findings(contract, document, from_json, duplicates, judged)]
 
 
@@ -516,14 +471,21 @@ def check_body(contract: Contract, body: bytes, format: str, *,
     The body is decoded by the client's own ``decode_body``, so what the client refuses
     is an error here too; a body in another encoding than ``format`` is an error. JSONP
     and form bodies are judged by what they carry: the wrapped object, or the pairs as
-    an object of strings.
+    an object of strings. Clean bodies are mostly proven so by the contract's msgspec
+    proof (``_check_fast``), read by its fast readers, before any work per field.
     """
     if format not in contract.encodings:
         return [Finding("error", "", f"{contract.endpoint} never answers {format}",
                         " or ".join(contract.encodings), format, rule="wrong-encoding")]
+    proof = None if reference else contract.clean_proof
+    fast = None  # what the fast readers make of the body, if they are sure
+    if proof is not None:
+        fast = proof.decode(body, format)
+        if fast is not None and proof.clean(fast):
+            return []
     root = f"/{contract.xml_root}"
     try:
-        decoded = decode_body(body, contract.encodings, contract.xml_root)
+        decoded = fast or decode_body(body, contract.encodings, contract.xml_root)
         if decoded.encoding != format:
             raise BodyRefused(f"the body looks like {DESCRIBED[decoded.encoding]}, "
                               f"not {_DESCRIBED[format]}")
@@ -533,14 +495,14 @@ def check_body(contract: Contract, body: bytes, format: str, *,
                         f"{_UNUSABLE[format]}: {reason}", f"a {format} answer",
                         describe(body[:40].decode("utf-8", "replace")), rule="unreadable-body")]
     if decoded.values is not None:
-        found = check_document(contract, decoded.values, from_json=False, reference=reference)
+        if fast is None and proof is not None and proof.clean_mapping(decoded.values):
+            return []
+        found = check_document(contract, decoded.values, from_json=False, reference=reference,
+                               short=shorter_than_unreadable(body))
         if format == "form":
             return found
         return [replace(finding, pointer=root + finding.pointer) for finding in found]
     text = decoded.json_text or b""
-    proof = None if reference else contract.clean_proof
-    if proof is not None and proof.clean(text):
-        return []
     try:
         document, duplicates = load_json(text)
     except (UnicodeDecodeError, ValueError, RecursionError) as error:
@@ -548,7 +510,9 @@ def check_body(contract: Contract, body: bytes, format: str, *,
                         describe(text[:40].decode("utf-8", "replace")), rule="unreadable-body")]
     if proof is not None and isinstance(document, dict) and proof.schema_valid(text):
         # No schema finding possible: only the rules beyond the schema remain.
-        return [*unreadable_findings(contract, document, contract.all_valid),
+        unreadable = () if shorter_than_unreadable(text) else unreadable_findings(
+            contract, document, contract.all_valid)
+        return [*unreadable,
                 *drift_findings(contract, document, True, duplicates, contract.all_valid)]
     return check_document(contract, document, from_json=True, duplicates=duplicates,
-                          reference=reference)
+                          reference=reference, short=shorter_than_unreadable(text))

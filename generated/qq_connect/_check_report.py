@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from ._check_baseline import Baseline, BaselineEntry
     from ._check_coverage import Coverage
 
-__all__ = ["Flagged", "Report", "printable"]
+__all__ = ["Flagged", "Report", "is_printable", "printable"]
 
 SHOWN_PER_RULE = 5
 # Where the counts by endpoint put a capture whose endpoint could not be told.
@@ -41,6 +41,11 @@ def _escape_unsafe(match: re.Match[str]) -> str:
 def printable(text: str) -> str:
     """``text`` as UTF-8, JSON, XML 1.0 and one line of a terminal can all hold it."""
     return _UNSAFE.sub(_escape_unsafe, text)
+
+
+def is_printable(text: str) -> bool:
+    """True if ``printable`` would leave ``text`` as it is."""
+    return _UNSAFE.search(text) is None
 
 
 @dataclass(frozen=True)

@@ -1,23 +1,26 @@
 # Copied from generator/runtime/_xml.py; do not edit here: edit that file and run `make generate`.
 """XML answers (``format=xml``): one root element (``<data>``) with a child per field.
 
-Parsed with expat, with every door closed: a DOCTYPE (and so any DTD or entity
-declaration) is refused before it is read, external entities are never
-resolved, nothing is fetched. Element text is returned as it came; the wire
-model turns numeric text into integers.
+Answers as graph.qq.com writes them are read at once by a regular expression that
+admits no markup but the elements themselves (``plain_xml_reader``). Anything else is
+parsed with expat, with every door closed: a DOCTYPE (and so any DTD or entity
+declaration) is refused before it is read, external entities are never resolved,
+nothing is fetched. Element text is returned as it came; the models turn numeric text
+into integers.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any, Final
-from xml.etree import ElementTree
+from collections.abc import Callable
+from functools import cache
+from typing import Any
 from xml.parsers import expat
 
 from ._decode import BodyRefused
 from ._errors import quoted
 
-__all__ = ["XMLRefused", "parse_plain_xml", "parse_xml", "read_xml"]
+__all__ = ["XMLRefused", "parse_xml", "plain_xml_reader", "read_xml"]
 
 class XMLRefused(BodyRefused):
     """The document is not a plain answer of one root and its fields; the message says why."""
@@ -83,51 +86,46 @@ def parse_xml(body: bytes, root: str) -> dict[str, str]:
     return collector.fields
 
 
-# The encodings a plain answer may declare: ASCII-compatible, so what the bytes show is
-# what the parser reads.
-_DECLARED_ENCODING: Final = re.compile(rb"\A<\?xml[^>]*?encoding[ \t\r\n]*=[ \t\r\n]*"
-                                       rb"[\"']([^\"']*)[\"']")
-_PLAIN_ENCODINGS: Final = frozenset({b"utf-8", b"us-ascii", b"ascii"})
-_USUAL_DECLARATION: Final = b'<?xml version="1.0" encoding="UTF-8"?>'
+# XML as graph.qq.com writes it: an optional declaration, the root, one element per field
+# holding plain text or nothing, whitespace between. Text with no markup, reference,
+# "]" (of "]]>"), carriage return (expat turns CR LF into LF) or character XML refuses.
+_XML_NAME = "[A-Za-z_][A-Za-z0-9_]*"
+_XML_TEXT = r"[^<&\]\r\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]*"
+_XML_DECLARATION = r'<\?xml version="1\.0"(?: encoding="(?:UTF|utf)-8")?\?>[ \t\n]*'
 
 
-def parse_plain_xml(body: bytes, root: str) -> dict[str, str] | None:
-    """The fields of a plain answer, read by ElementTree's C parser; None: ask ``parse_xml``.
+@cache
+def plain_xml_reader(root: str) -> Callable[[bytes], dict[str, str] | None]:
+    """A reader of plain XML answers under ``root``: the fields ``parse_xml`` returns, or
+    None for anything else (a DTD, a comment, an attribute, a repeated field…: expat's)."""
+    name = re.escape(root)
+    document = re.compile(rf"(?:{_XML_DECLARATION})?<{name}>"
+                          rf"((?:[ \t\n]*<({_XML_NAME})(?:/>|>{_XML_TEXT}</\2>))*)[ \t\n]*"
+                          rf"</{name}>")
+    field = re.compile(rf"<({_XML_NAME})(?:/>|>({_XML_TEXT})</\1>)")
+    fullmatch, findall = document.fullmatch, field.findall
 
-    Plain: no NUL byte (so no UTF-16 or UTF-32), an ASCII-compatible encoding, no ``<!``
-    (so no DOCTYPE, hence no DTD and no entity declaration; no comment, no CDATA), no
-    namespace, one root named ``root`` and a flat list of fields under it. Whatever is
-    not plain is read by ``parse_xml``, which alone refuses and says why; the two read
-    a plain answer alike.
-    """
-    if b"\0" in body or b"<!" in body or b"xmlns" in body or b"<xml:" in body:
-        return None
-    if (body.startswith(b"<?xml") and not body.startswith(_USUAL_DECLARATION)
-            and b"encoding" in body[:body.find(b"?>")]):
-        declared = _DECLARED_ENCODING.match(body)
-        if declared is None or declared.group(1).lower() not in _PLAIN_ENCODINGS:
+    def read(body: bytes) -> dict[str, str] | None:
+        try:
+            match = fullmatch(body.decode("utf-8"))
+        except UnicodeDecodeError:
             return None
-    try:
-        element = ElementTree.fromstring(body)
-    except (ElementTree.ParseError, ValueError, LookupError):
-        return None
-    if element.tag != root or (element.text and not element.text.isspace()):
-        return None
-    fields: dict[str, str] = {}
-    for child in element:
-        tail = child.tail
-        if len(child) or (tail and not tail.isspace()):
-            return None  # a field with elements, or text between fields
-        fields[child.tag] = child.text or ""
-    return fields if len(fields) == len(element) else None  # or a repeated field
+        if match is None:
+            return None
+        pairs = findall(match.group(1))
+        fields = dict(pairs)
+        return fields if len(fields) == len(pairs) else None  # repeated: expat refuses
+
+    return read
+
 
 
 def read_xml(body: bytes, root: str) -> dict[str, str]:
-    """The fields of an XML answer: plain ones by the C parser, the rest by ``parse_xml``.
+    """The fields of an XML answer: plain ones read at once, the rest by ``parse_xml``.
 
     Raise XMLRefused, whatever the reason.
     """
-    plain = parse_plain_xml(body, root)
+    plain = plain_xml_reader(root)(body)
     if plain is not None:
         return plain
     try:

@@ -30,10 +30,11 @@ from ._check import Contract, Finding, check_body, describe
 from ._check_baseline import Baseline, fingerprint
 from ._check_console import Surroundings
 from ._check_coverage import Coverage
+from ._check_fast import decode_envelope
 from ._check_json import JsonReport
 from ._check_junit import JunitReport
 from ._check_progress import Progress
-from ._check_report import Flagged, Report, printable
+from ._check_report import Flagged, Report, is_printable, printable
 from ._codes import ReturnCodeTable
 from ._decode import ENCODINGS
 
@@ -53,6 +54,9 @@ _JSON_WHITESPACE = b" \t\r\n"
 
 
 def _printable_finding(finding: Finding) -> Finding:
+    if all(is_printable(text) for text in (finding.pointer, finding.message,
+                                           finding.expected, finding.actual)):
+        return finding  # the usual finding: nothing to escape
     return replace(finding, pointer=printable(finding.pointer),
                    message=printable(finding.message), expected=printable(finding.expected),
                    actual=printable(finding.actual))
@@ -271,6 +275,11 @@ class CaptureChecker:
 
     def _envelope(self, path: Path, number: int, raw: bytes, max_body_bytes: int) -> Capture:
         raw = raw.strip(_JSON_WHITESPACE)  # the same line fingerprints alike, last or not
+        fast = decode_envelope(raw)  # the usual line, read at once; None: read it in full
+        if fast is not None:
+            name, encoding, data = fast
+            if name in self.contracts and encoding in ENCODINGS and len(data) <= max_body_bytes:
+                return Capture(_source(path), number, name, encoding, data)
         envelope = None
         # Not UTF-8 is a ValueError too.
         with suppress(ValueError, RecursionError):

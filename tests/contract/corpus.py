@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import sys
 from collections.abc import Iterator, Mapping
 from typing import Any
@@ -174,7 +175,7 @@ def mutate(rng: random.Random, endpoint: Endpoint, document: dict[str, Any]) -> 
 def encode_randomly(rng: random.Random, document: dict[str, Any], format: str) -> bytes:
     """``document`` in ``format``, with the harmless variations real bodies show."""
     if format == "xml":
-        return to_xml(document)
+        return _vary_xml(rng, to_xml(document))
     if format == "form":
         return to_form(document)
     text = json.dumps(document, ensure_ascii=rng.random() < 0.5).encode()
@@ -183,6 +184,19 @@ def encode_randomly(rng: random.Random, document: dict[str, Any], format: str) -
     before, after = rng.choice([(b"callback( ", b" );\n"), (b"callback(", b")"),
                                 (b"callback (", b") ;"), (b"callback( ", b" );")])
     return before + text + after
+
+
+def _vary_xml(rng: random.Random, body: bytes) -> bytes:
+    """Ways servers write the same XML: no declaration, indented, empty elements closed."""
+    if rng.random() < 0.2:
+        body = body.split(b"?>", 1)[1]
+    elif rng.random() < 0.1:
+        body = body.replace(b'"UTF-8"', b'"utf-8"', 1)
+    if rng.random() < 0.2:
+        body = re.sub(rb"><(?!/)", b">\n  <", body)  # before each opening tag
+    if rng.random() < 0.2:
+        body = re.sub(rb"<([A-Za-z_][A-Za-z0-9_]*)></\1>", rb"<\1/>", body)
+    return body
 
 
 def targeted_bodies(endpoint: Endpoint) -> Iterator[tuple[str, bytes]]:
@@ -232,6 +246,12 @@ def targeted_bodies(endpoint: Endpoint) -> Iterator[tuple[str, bytes]]:
             depth = MAX_NESTING + 1
             yield format, _wrap(format, head + b', "extra": %s%s}' % (b"[" * depth, b"]" * depth))
             yield format, _wrap(format, head + b', "extra": "\\ud800"}')
+            # Nested objects, with and without a repeated key inside (no duplicate at the top).
+            yield format, _wrap(format, head + b', "extra": {"a": 1, "b": [{"c": 2}]}}')
+            yield format, _wrap(format, head + b', "extra": {"a": 1, "a": 2}}')
+            # What json reads and msgspec does not (NaN), alone and repeating the code.
+            yield format, _wrap(format, head + b', "extra": NaN}')
+            yield format, _wrap(format, head + b', "%s": Infinity}' % code.encode())
         if format == "json":
             yield format, b"[]"  # not an object
         elif format == "jsonp":
@@ -266,11 +286,16 @@ def bodies(count: int, seed: int = 0) -> Iterator[tuple[str, str, bytes]]:
 
 
 def jsonl_lines(count: int, seed: int = 0) -> Iterator[str]:
-    """The same corpus as JSON Lines envelopes (bodies that are not UTF-8 are skipped)."""
-    for endpoint, format, body in bodies(count, seed):
+    """``count`` lines of the same corpus as JSON Lines envelopes (bodies that are not UTF-8
+    are skipped, and more drawn in their place)."""
+    written = 0
+    for endpoint, format, body in bodies(2 * count, seed):
         try:
             text = body.decode("utf-8")
         except UnicodeDecodeError:
             continue
         yield json.dumps({"endpoint": endpoint, "format": format, "body": text},
                          ensure_ascii=False) + "\n"
+        written += 1
+        if written == count:
+            return

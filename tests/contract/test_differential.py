@@ -1,20 +1,30 @@
 """The fast contract judge and the reference validator (jsonschema) agree on every body.
 
-The corpus covers, for every endpoint of the spec, every error and drift the check knows
-that the endpoint's fields and error shape allow, in every encoding it declares (JSON,
-XML, JSONP, form), plus random bodies.
+The corpus covers, for every endpoint of the spec and every encoding it declares (JSON,
+XML, JSONP, form), every error and drift the check knows that the endpoint's fields and
+error shape allow, the encodings it never answers in, and 10,000 random bodies. Each fast
+path (the msgspec proof of clean bodies, the plain-XML reader, JSON read by ``json``'s C
+parser, the JSONL envelope reader, ``describe``) is shown to be taken, and to agree with
+the path it cuts short; without msgspec the check gives the same verdicts.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import sys
 import xml.etree.ElementTree as ElementTree
-from collections import Counter
-from collections.abc import Iterator
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from importlib import import_module
+from types import ModuleType
+from typing import Any
 from urllib.parse import parse_qsl
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.model import Endpoint
 from tests.bodies import JSON_LIKE
@@ -24,10 +34,13 @@ from tests.contract.corpus import (
     HOSTILE_JSONP,
     HOSTILE_XML,
     bodies,
+    jsonl_lines,
     targeted_bodies,
 )
 from tests.contract.from_spec import (
+    API,
     ENDPOINTS,
+    LISTED_RETS,
     Finding,
     check_module,
     documented_success,
@@ -57,10 +70,11 @@ def verdict(found: list[Finding]) -> tuple[str, list[tuple[str, str]]]:
     return overall, sorted({(f.kind, f.pointer) for f in found})
 
 
-def expected_classes(endpoint: Endpoint) -> set[tuple[str, str, str]]:
-    """Every (finding kind, message, field kind or "") the spec says the endpoint can show."""
+def expected_classes(endpoint: Endpoint, format: str) -> set[tuple[str, str, str]]:
+    """Every (finding kind, message, field kind or "") the spec says the endpoint can show
+    in ``format``."""
     shape = endpoint.errors
-    json_like = any(format in JSON_LIKE for format in endpoint.encodings)
+    json_like = format in JSON_LIKE
     expected = {
         ("error", "required field missing", "text"),
         ("drift", "field not in the spec", ""),
@@ -75,8 +89,7 @@ def expected_classes(endpoint: Endpoint) -> set[tuple[str, str, str]]:
     unusable = {"json": {"the body is not an object", "unparseable JSON"},
                 "jsonp": {"unusable jsonp", "unparseable JSON"},
                 "xml": {"unusable XML"}, "form": {"unusable form"}}
-    for format in endpoint.encodings:
-        expected |= {("error", message, "") for message in unusable[format]}
+    expected |= {("error", message, "") for message in unusable[format]}
     if json_like:
         expected |= {("drift", "duplicate key: the last value wins", "return_code"),
                      ("drift", "duplicate key: the last value wins", "text"),
@@ -97,7 +110,7 @@ def expected_classes(endpoint: Endpoint) -> set[tuple[str, str, str]]:
 
 def classes(endpoint: Endpoint, found: list[Finding]) -> Iterator[tuple[str, str, str]]:
     for finding in found:
-        name = finding.pointer.removeprefix("/data").removeprefix("/")
+        name = finding.pointer.removeprefix(f"/{API.xml_root}").removeprefix("/")
         f = field_named(endpoint, name)
         yield finding.kind, message_class(finding.message), f.kind if f else ""
 
@@ -107,42 +120,67 @@ def corpus() -> Iterator[tuple[Endpoint, str, bytes]]:
     for endpoint in ENDPOINTS:
         for format, body in targeted_bodies(endpoint):
             yield endpoint, format, body
+        failure = error_document(endpoint, LISTED_RETS[0], "x")
+        for format in ENCODINGS:
+            if format not in endpoint.encodings:  # an encoding it never answers in
+                yield endpoint, format, encode(failure, format)
     for name, format, body in bodies(CORPUS_SIZE, seed=20261129):
         yield by_name[name], format, body
 
 
+def count_full_path(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
+    """Calls of the full path (parse, then judge field by field), counted from now on."""
+    module = check_module()
+    calls: Counter[str] = Counter()
+
+    def counting(name: str, original: Callable[..., Any]) -> Callable[..., Any]:
+        def counted(*args: Any, **kwargs: Any) -> Any:
+            calls[name] += 1
+            return original(*args, **kwargs)
+
+        return counted
+
+    for name in ("load_json", "check_document"):
+        monkeypatch.setattr(module, name, counting(name, getattr(module, name)))
+    return calls
+
+
 @pytest.mark.slow
-def test_fast_and_reference_agree_on_a_corpus_of_every_finding_of_every_endpoint() -> None:
-    counts: dict[str, Counter[str]] = {e.name: Counter() for e in ENDPOINTS}
-    per_encoding: Counter[tuple[str, str]] = Counter()
-    seen: dict[str, set[tuple[str, str, str]]] = {e.name: set() for e in ENDPOINTS}
+def test_fast_and_reference_agree_on_a_corpus_of_every_finding_of_every_endpoint(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    full_path = count_full_path(monkeypatch)
+    counts: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    proven: Counter[tuple[str, str]] = Counter()
+    seen: dict[tuple[str, str], set[tuple[str, str, str]]] = defaultdict(set)
     disagreements = []
     for endpoint, format, body in corpus():
+        before = full_path.total()
         fast_findings = findings(endpoint.name, body, format)
+        if not fast_findings and full_path.total() == before:
+            proven[endpoint.name, format] += 1
         fast = verdict(fast_findings)
         reference = verdict(findings(endpoint.name, body, format, reference=True))
-        counts[endpoint.name][fast[0]] += 1
-        per_encoding[format, fast[0]] += 1
-        seen[endpoint.name] |= set(classes(endpoint, fast_findings))
+        counts[endpoint.name, format][fast[0]] += 1
+        seen[endpoint.name, format] |= set(classes(endpoint, fast_findings))
         if fast != reference:
             disagreements.append((endpoint.name, format, body[:200], fast, reference))
     assert disagreements == [], disagreements[:5]
+    assert sum(sum(c.values()) for c in counts.values()) >= CORPUS_SIZE
     for endpoint in ENDPOINTS:
-        # Every kind of error and drift this endpoint can show, on both judges.
-        missing = expected_classes(endpoint) - seen[endpoint.name]
-        assert not missing, (endpoint.name, sorted(missing))
-        # Every verdict substantially, or agreement proves little.
-        total = sum(counts[endpoint.name].values())
-        assert total > CORPUS_SIZE // (2 * len(ENDPOINTS)), (endpoint.name, total)
-        assert min(counts[endpoint.name][v] for v in VERDICTS) > total // 20, (
-            endpoint.name, counts[endpoint.name])
-    overall = sum(counts.values(), Counter[str]())
-    assert sum(overall.values()) >= CORPUS_SIZE
-    assert min(overall[v] for v in VERDICTS) > sum(overall.values()) // 10, overall
-    # Every encoding some endpoint declares, with every verdict.
-    for format in ENCODINGS:
-        if declaring(format):
-            assert all(per_encoding[format, v] > 0 for v in VERDICTS), (format, per_encoding)
+        for format in ENCODINGS:
+            pair = endpoint.name, format
+            if format not in endpoint.encodings:
+                assert seen[pair] == {("error", "never answers", "")}, pair
+                continue
+            # Every kind of error and drift the endpoint can show in this encoding.
+            missing = expected_classes(endpoint, format) - seen[pair]
+            assert not missing, (pair, sorted(missing))
+            # Every verdict substantially, or agreement proves little.
+            total = sum(counts[pair].values())
+            assert total > CORPUS_SIZE // (4 * len(ENDPOINTS) * len(endpoint.encodings)), pair
+            assert min(counts[pair][v] for v in VERDICTS) > total // 30, (pair, counts[pair])
+            # The fast path proves nearly every clean body, so agreement covers it too.
+            assert proven[pair] >= 0.9 * counts[pair]["ok"], (pair, proven[pair], counts[pair])
 
 
 def independently_unusable(body: bytes, format: str) -> bool:
@@ -218,18 +256,267 @@ def test_an_encoding_the_endpoint_never_answers_in_is_an_error(endpoint: Endpoin
             assert "never answers" in found[0].message
 
 
+# -- the fast paths, each taken and each agreeing with the path it cuts short --------------
+
+
+def fast_module() -> ModuleType:
+    """The contract check's fast paths, beside its internals (``check_module``)."""
+    return import_module(f"{check_module().__package__}._check_fast")
+
+
+def xml_module() -> ModuleType:
+    """The XML readers the check shares with the client."""
+    return import_module(f"{check_module().__package__}._xml")
+
+
+def refuse(name: str) -> Callable[..., Any]:
+    def refused(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError(f"{name} ran")
+
+    return refused
+
+
 @pytest.mark.parametrize("endpoint", ENDPOINTS, ids=lambda e: e.name)
 def test_clean_bodies_are_proven_without_the_full_path(endpoint: Endpoint,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    def full_path(body: bytes) -> None:
-        raise AssertionError("the full check ran for a clean body")
-
+    for name in ("load_json", "check_document"):
+        monkeypatch.setattr(check_module(), name, refuse("the full check"))
     success = success_document(endpoint)
-    monkeypatch.setattr(check_module(), "load_json", full_path)
-    for format in JSON_LIKE:
-        if format not in endpoint.encodings:
-            continue
-        assert findings(endpoint.name, encode(success, format), format) == []
-        drift = {**success, "unknown_extra": 1}
+    failure = error_document(endpoint, LISTED_RETS[0], "请先登录")
+    for format in endpoint.encodings:
+        for clean in (success, failure):
+            assert findings(endpoint.name, encode(clean, format), format) == [], format
+        drift = {**success, "unknown_extra": "1"}
         with pytest.raises(AssertionError, match="full check ran"):
             findings(endpoint.name, encode(drift, format), format)
+
+
+def xml_bodies() -> list[bytes]:
+    """XML bodies of the corpus (plain, indented, without declaration...) and hostile ones."""
+    found = [body for e in ENDPOINTS for format, body in targeted_bodies(e) if format == "xml"]
+    found += [body for _, format, body in bodies(4_000, seed=3) if format == "xml"]
+    return found + HOSTILE_XML
+
+
+def test_plain_xml_is_read_as_expat_reads_it() -> None:
+    from qq_connect._xml import parse_xml
+
+    read = xml_module().plain_xml_reader(API.xml_root)
+    corpus = xml_bodies()
+    fast = 0
+    for body in corpus:
+        fields = read(body.strip())
+        if fields is None:
+            continue
+        fast += 1
+        assert fields == parse_xml(body.strip(), API.xml_root), body
+    assert fast > len(corpus) // 2, (fast, len(corpus))  # taken for most
+
+
+# Characters whose reading differs between a naive reader and expat, and ordinary ones.
+XML_CHARACTERS = st.sampled_from(["0", "1", "a", " ", "\r", "\n", "\t", "]", ">", "&", "<",
+                                  "\x01", "\x7f", "\x85", "\ufffe", "\ufeff", "昵", "\U0001f600"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["ret", "msg", "a", "ret", "_x1"]),
+                          st.text(XML_CHARACTERS, max_size=6)), max_size=4),
+       st.sampled_from(["", '<?xml version="1.0" encoding="UTF-8"?>', '<?xml version="1.0"?>',
+                        '<?xml version="1.1"?>', "<!-- c -->"]),
+       st.sampled_from(["", " ", "\n", "\r\n", "\t"]))
+def test_the_xml_reader_never_reads_what_expat_reads_otherwise(
+        pairs: list[tuple[str, str]], declaration: str, space: str) -> None:
+    from xml.parsers import expat
+
+    from qq_connect._xml import XMLRefused, parse_xml
+
+    root = API.xml_root
+    inner = space.join(f"<{name}>{text}</{name}>" if text else f"<{name}/>"
+                       for name, text in pairs)
+    try:
+        body = f"{declaration}{space}<{root}>{space}{inner}{space}</{root}>".encode()
+    except UnicodeEncodeError:  # a lone surrogate: no body
+        return
+    fields = xml_module().plain_xml_reader(root)(body)
+    try:
+        expected: dict[str, str] | None = parse_xml(body, root)
+    except (XMLRefused, expat.ExpatError):
+        expected = None
+    assert fields is None or fields == expected, (body, fields, expected)
+
+
+@pytest.mark.parametrize("endpoint", [e for e in ENDPOINTS if "xml" in e.encodings],
+                         ids=lambda e: e.name)
+def test_plain_xml_never_reaches_expat(endpoint: Endpoint,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(xml_module(), "parse_xml", refuse("expat"))
+    drift = {**success_document(endpoint), "unknown_extra": "1"}
+    assert [f.message for f in findings(endpoint.name, encode(drift, "xml"), "xml")] == [
+        "field not in the spec"]
+    with pytest.raises(AssertionError, match="expat ran"):  # an entity: expat's to read
+        findings(endpoint.name, encode({**drift, "unknown_extra": "a&b"}, "xml"), "xml")
+
+
+def form_bodies() -> list[bytes]:
+    found = [body for e in ENDPOINTS for format, body in targeted_bodies(e) if format == "form"]
+    found += [body for _, format, body in bodies(4_000, seed=3) if format == "form"]
+    return found + HOSTILE_FORM
+
+
+def test_form_pairs_are_read_as_parse_form_reads_them() -> None:
+    from qq_connect._decode import BodyRefused, parse_form
+
+    corpus = form_bodies()
+    fast = 0
+    for body in corpus:
+        fields = fast_module().read_plain_form(body.strip())
+        if fields is None:
+            continue
+        fast += 1
+        try:
+            assert fields == parse_form(body.strip()), body
+        except BodyRefused as error:
+            raise AssertionError(body) from error
+    assert fast > len(corpus) // 2, (fast, len(corpus))  # taken for most
+
+
+FORM_CHARACTERS = st.sampled_from(["a", "0", "_", "=", "&", "%", "%2", "%26", "%3D", "%2B", "+",
+                                   "%e7%94%b7", "%C3%28", "%ff", "%G1", " ", ";", "\\"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(FORM_CHARACTERS, max_size=12))
+def test_the_form_reader_never_reads_what_parse_form_reads_otherwise(pieces: list[str]) -> None:
+    from qq_connect._decode import BodyRefused, parse_form
+
+    body = ("a=" + "".join(pieces)).encode()
+    fields = fast_module().read_plain_form(body)
+    try:
+        expected: dict[str, str] | None = parse_form(body)
+    except BodyRefused:
+        expected = None
+    assert fields is None or fields == expected, (body, fields, expected)
+
+
+@pytest.mark.parametrize("endpoint", [e for e in ENDPOINTS if "form" in e.encodings],
+                         ids=lambda e: e.name)
+def test_plain_form_pairs_never_reach_parse_form(endpoint: Endpoint,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    decode = import_module(f"{check_module().__package__}._decode")
+    monkeypatch.setattr(decode, "parse_form", refuse("parse_form"))
+    drift = {**success_document(endpoint), "unknown_extra": "请先登录"}
+    assert [f.message for f in findings(endpoint.name, encode(drift, "form"), "form")] == [
+        "field not in the spec"]
+    with pytest.raises(AssertionError, match="parse_form ran"):  # a repeated name: refused
+        findings(endpoint.name, encode(drift, "form") + b"&unknown_extra=1", "form")
+
+
+def reference_load(text: bytes) -> tuple[object, tuple[str, ...]]:
+    """``json``'s reading with the top level's repeated keys, independently of the product."""
+    repeated: list[str] = []
+
+    def hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        names = [name for name, _ in pairs]
+        repeated[:] = sorted({name for name in names if names.count(name) > 1})
+        return dict(pairs)
+
+    return json.loads(text, object_pairs_hook=hook), tuple(repeated)
+
+
+JSON_TEXTS = [b'{"ret": NaN, "msg": ""}', b'{"ret": 1, "msg": "", "x": {"a": [1, {"b": 2}]}}',
+              b'{"ret": 1, "msg": "", "x": {"a": 1, "a": 2}}', b'{"ret": 1e999, "ret": 2}',
+              b'{"ret": 1, "msg": "\\":", "x": [{}]}', b'{"ret": ' + b"9" * 30 + b', "a": []}']
+
+
+@pytest.mark.parametrize("text", JSON_TEXTS, ids=range(len(JSON_TEXTS)))
+def test_json_msgspec_cannot_read_is_read_by_json_at_c_speed(
+        text: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
+    check = check_module()
+    document, duplicates = reference_load(text)
+    repeated = b'"a": 1, "a"' in text or b'"ret": 1e999, "ret"' in text or b'\\":' in text
+    if not repeated:  # no key repeats, anywhere: the hooked parser never runs
+        monkeypatch.setattr(check, "_DECODER", refuse("the hooked parser"))
+    loaded = check.load_json(text)
+    assert json.dumps(loaded[0]) == json.dumps(document) and loaded[1] == duplicates
+
+
+def envelope_of(line: bytes) -> tuple[str, str, bytes] | None:
+    """What the command's own path reads from a line, where it reads three strings."""
+    structure = re.sub(rb'"(?:[^"\\]|\\.)*"', b"", line).translate(None, b" \t\r\n")
+    try:
+        value = json.loads(line)
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(value, dict) or len(structure) > 1024:
+        return None
+    endpoint, format, body = (value.get(key) for key in ("endpoint", "format", "body"))
+    if not all(isinstance(item, str) for item in (endpoint, format, body)):
+        return None
+    try:
+        return str(endpoint), str(format), str(body).encode("utf-8")
+    except UnicodeEncodeError:
+        return None
+
+
+HOSTILE_LINES = [
+    b'{"endpoint": "a", "format": "json", "body": "\\ud800"}',
+    b'{"endpoint": "a", "format": "json", "body": "x", "extra": NaN}',
+    b'{"endpoint": "a", "format": "json", "body": "x", "extra": ' + b"9" * 5000 + b"}",
+    b'{"endpoint": "a", "format": "json", "body": "\xed\xa0\x80"}',
+    b'\xef\xbb\xbf{"endpoint": "a", "format": "json", "body": "x"}',
+    b'{"endpoint": "a", "endpoint": "b", "format": "json", "body": "x"}',
+    b'{"endpoint": "a", "format": "json", "body": "x"' + b', "body": "x"' * 600 + b"}",
+    b'{"endpoint": "a", "format": "json", "body": ' + b"[" * 3000 + b"]" * 3000 + b"}",
+    b'{"endpoint": 1, "format": "json", "body": "x"}', b'{"format": "json", "body": "x"}',
+    b'{"endpoint": "a", "format": "json", "body": "x"} trailing', b"\xc3\x28", b"[]",
+    b'{"endpoint": "a", "format": "json", "body": "a\\u0000\\n\\"\\\\"}\r\n',
+]
+
+
+def test_the_envelope_reader_reads_what_json_reads() -> None:
+    decode_envelope = fast_module().decode_envelope
+    lines = [line.encode() for line in jsonl_lines(3_000, seed=11)]
+    for line in lines:
+        assert decode_envelope(line) == envelope_of(line), line  # taken for every line
+    for line in HOSTILE_LINES:
+        read = decode_envelope(line)
+        assert read is None or read == envelope_of(line), line
+    assert decode_envelope(HOSTILE_LINES[-1]) == ("a", "json", b'a\x00\n"\\')
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.sampled_from(["endpoint", "format", "body", "x"]),
+                       st.one_of(st.text(), st.integers(), st.none(), st.lists(st.text())),
+                       max_size=4),
+       st.booleans())
+def test_the_envelope_reader_never_reads_what_json_reads_otherwise(
+        envelope: dict[str, Any], ascii: bool) -> None:
+    line = json.dumps(envelope, ensure_ascii=ascii).encode("utf-8", "surrogatepass")
+    read = fast_module().decode_envelope(line)
+    assert read is None or read == envelope_of(line), line
+
+
+def json_describe(value: object) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+@given(st.one_of(st.text(), st.integers(), st.floats(), st.booleans(), st.none()))
+def test_describe_writes_what_json_writes(value: object) -> None:
+    assert check_module().describe(value) == json_describe(value)
+
+
+def test_without_msgspec_the_verdicts_are_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    from qq_connect._contracts import CONTRACTS
+
+    check = check_module()
+    with_msgspec = {name: contract for name, contract in CONTRACTS.items()}
+    monkeypatch.setitem(sys.modules, "msgspec", None)  # import msgspec: ImportError
+    monkeypatch.setattr(check, "_quick_decode", lambda body: None)
+    assert fast_module()._envelope_reader()(HOSTILE_LINES[-1]) is None
+    for endpoint in ENDPOINTS:
+        without = replace(with_msgspec[endpoint.name])  # its fast path not yet built
+        assert without.clean_proof is None
+        for format, body in targeted_bodies(endpoint):
+            expected = check.check_body(with_msgspec[endpoint.name], body, format)
+            assert check.check_body(without, body, format) == expected, body
