@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-from . import client, contract, decode, first_call, generation, imports
+from . import client, contract, decode, first_call, generation, imports, profile
 from .harness import Row
 
 HERE = Path(__file__).resolve().parent
@@ -52,6 +52,7 @@ def sections(sizes: Sizes) -> dict[str, Callable[[], list[Row]]]:
     """Every section, in the order of the results."""
     return {
         "decode": lambda: decode.rows(sizes.rounds, sizes.decode_number),
+        "profile": lambda: profile.rows(sizes.rounds, sizes.decode_number),
         "contract": lambda: contract.rows(sizes.rounds, sizes.contract_sample, sizes.corpora),
         "generation": lambda: generation.rows(sizes.generation_rounds),
         "client": lambda: client.rows(sizes.rounds, sizes.client_number),

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bench import decode, first_call, imports
+from bench import decode, first_call, imports, profile
 from bench.harness import Row
 from tests.bodies import as_instance
 from tests.contract.from_spec import ENDPOINTS, is_failure
@@ -49,6 +49,12 @@ def test_decode_rows_measure_every_example_against_its_references() -> None:
         assert len(summaries) == 1 and measured(summaries[0]), summaries
         assert "not measured" not in summaries[0].measurement
     assert all(row.target and row.met in ("yes", "**no**", "-") for row in rows)
+
+
+def test_the_profile_takes_the_json_path_apart_step_by_step() -> None:
+    rows = profile.rows(rounds=1, number=5)
+    assert len(rows) == 4 and all(measured(row) for row in rows), rows
+    assert rows[-1].measurement.endswith("Endpoint.parse (what a call pays)")
 
 
 def test_import_rows_run_every_probe() -> None:
