@@ -50,12 +50,24 @@ def _forms(secret: str) -> set[str]:
 
 def masker(secrets: Iterable[str], mask: str = SCRUBBED) -> Callable[[str], str]:
     """A function that replaces each secret, in any form ``_forms`` knows, where it is a
-    whole word: an app id of ``1`` must not turn every digit 1 into the mask."""
-    forms = sorted({form for s in secrets if s for form in _forms(s)}, key=len, reverse=True)
-    if not forms:
+    whole word: an app id of ``1`` must not turn every digit 1 into the mask.
+
+    Its pattern is built when first used: every call makes one, and most never mask.
+    """
+    words = tuple(secret for secret in secrets if secret)
+    if not words:
         return str
-    pattern = re.compile(_BEFORE + "(?:" + "|".join(map(re.escape, forms)) + ")" + _AFTER)
-    return lambda text: pattern.sub(mask, text)
+    patterns: list[re.Pattern[str]] = []
+
+    def hide(text: str) -> str:
+        if not patterns:
+            forms = sorted({form for word in words for form in _forms(word)}, key=len,
+                           reverse=True)
+            patterns.append(re.compile(
+                _BEFORE + "(?:" + "|".join(map(re.escape, forms)) + ")" + _AFTER))
+        return patterns[0].sub(mask, text)
+
+    return hide
 
 
 def scrub(text: str, secrets: Iterable[str]) -> str:
