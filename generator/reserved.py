@@ -8,11 +8,11 @@ against the generated package.
 
 from __future__ import annotations
 
+import ast
 import builtins
 import keyword
 from collections.abc import Mapping
 from functools import cache
-from importlib import import_module
 from pathlib import Path
 from typing import Final
 
@@ -50,11 +50,23 @@ METHOD_ARGUMENTS: Final = ("self", "method", "format", "timeout")
 
 @cache
 def runtime_exports() -> frozenset[str]:
-    """Every name a runtime module exports."""
+    """Every name a runtime module exports: its ``__all__``, read from its source (importing
+    the runtime would load httpx and pydantic into every run of the generator)."""
     names: set[str] = set()
     for module in RUNTIME_MODULES:
-        names.update(import_module(f"{__package__}.runtime.{module}").__all__)
+        names.update(_declared_all(RUNTIME_DIR / f"{module}.py"))
     return frozenset(names)
+
+
+def _declared_all(source: Path) -> list[str]:
+    for statement in ast.parse(source.read_text(encoding="utf-8")).body:
+        if isinstance(statement, ast.Assign | ast.AnnAssign):
+            targets = statement.targets if isinstance(statement, ast.Assign) else [
+                statement.target]
+            if any(isinstance(t, ast.Name) and t.id == "__all__" for t in targets):
+                value = ast.literal_eval(statement.value) if statement.value else []
+                return [str(name) for name in value]
+    raise ValueError(f"{source} declares no __all__")
 
 
 @cache

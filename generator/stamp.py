@@ -12,7 +12,6 @@ import hashlib
 import json
 import sys
 from collections.abc import Iterable, Mapping
-from importlib import metadata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,10 +31,19 @@ def _files(folder: Path) -> list[Path]:
 
 
 def installed_versions() -> list[str]:
-    """``name==version`` of every installed distribution, sorted: a bump of any tool the
-    generator runs (datamodel-code-generator, its formatter, Jinja2) changes the output."""
-    found = {f"{dist.metadata['Name']}=={dist.version}".lower()
-             for dist in metadata.distributions() if dist.metadata["Name"]}
+    """Every installed distribution with its version, sorted: a bump of any tool the
+    generator runs (datamodel-code-generator, its formatter, Jinja2) changes the output.
+
+    Read from the names of the ``name-version.dist-info`` folders on the path, as
+    importlib.metadata finds them, without parsing each one's metadata (a tenth of a
+    second in every run).
+    """
+    found: set[str] = set()
+    for entry in sys.path:
+        folder = Path(entry or ".")
+        if folder.is_dir():
+            found.update(path.name.lower() for path in folder.iterdir()
+                         if path.suffix in (".dist-info", ".egg-info"))
     return sorted(found)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import importlib
 from pathlib import Path
 
 import pytest
@@ -80,3 +81,10 @@ def test_the_registry_matches_the_generated_package() -> None:
                     if path.read_text(encoding="utf-8").startswith("# Copied from"))
     assert copied == list(reserved.RUNTIME_MODULES)
 
+
+
+def test_runtime_exports_read_from_source_are_what_the_modules_export() -> None:
+    """The registry reads each runtime module's ``__all__`` without importing it."""
+    imported = {name for module in reserved.RUNTIME_MODULES
+                for name in importlib.import_module(f"generator.runtime.{module}").__all__}
+    assert reserved.runtime_exports() == imported
