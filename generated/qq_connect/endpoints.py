@@ -27,12 +27,16 @@ if TYPE_CHECKING:
 __all__ = ["GET_VIP_RICH_INFO", "GET_VIP_INFO", "EXCHANGE_CODE", "REFRESH_ACCESS_TOKEN", "GET_OPENID", "GET_USER_INFO", "GET_SIMPLE_USERINFO"]
 
 
-def _get_vip_rich_info_models() -> tuple[type[GetVipRichInfoWire], type[VipRichInfo]]:
-    """get_vip_rich_info's models, imported with its first answer."""
-    from .models.get_vip_rich_info import VipRichInfo
+def _get_vip_rich_info_wire() -> type[GetVipRichInfoWire]:
     from .wire.get_vip_rich_info import GetVipRichInfoWire
 
-    return GetVipRichInfoWire, VipRichInfo
+    return GetVipRichInfoWire
+
+
+def _get_vip_rich_info_result() -> type[VipRichInfo]:
+    from .models.get_vip_rich_info import VipRichInfo
+
+    return VipRichInfo
 
 
 GET_VIP_RICH_INFO: Final = Endpoint(
@@ -45,7 +49,8 @@ GET_VIP_RICH_INFO: Final = Endpoint(
         "json": "json",
         "xml": "xml",
     }),
-    models=_get_vip_rich_info_models,
+    load_wire=_get_vip_rich_info_wire,
+    load_result=_get_vip_rich_info_result,
     return_codes=RETURN_CODE_TABLE,
     xml_root="data",
     fields={
@@ -73,15 +78,22 @@ GET_VIP_RICH_INFO: Final = Endpoint(
         "history_pay_time": FieldKind("timestamp"),
         "history_end_time": FieldKind("timestamp"),
     },
+    code_field="ret",
+    message_field="msg",
+    code_always=True,
 )
 
 
-def _get_vip_info_models() -> tuple[type[GetVipInfoWire], type[VipInfo]]:
-    """get_vip_info's models, imported with its first answer."""
-    from .models.get_vip_info import VipInfo
+def _get_vip_info_wire() -> type[GetVipInfoWire]:
     from .wire.get_vip_info import GetVipInfoWire
 
-    return GetVipInfoWire, VipInfo
+    return GetVipInfoWire
+
+
+def _get_vip_info_result() -> type[VipInfo]:
+    from .models.get_vip_info import VipInfo
+
+    return VipInfo
 
 
 GET_VIP_INFO: Final = Endpoint(
@@ -94,7 +106,8 @@ GET_VIP_INFO: Final = Endpoint(
         "json": "json",
         "xml": "xml",
     }),
-    models=_get_vip_info_models,
+    load_wire=_get_vip_info_wire,
+    load_result=_get_vip_info_result,
     return_codes=RETURN_CODE_TABLE,
     xml_root="data",
     fields={
@@ -104,15 +117,22 @@ GET_VIP_INFO: Final = Endpoint(
         "is_qq_year_vip": FieldKind("flag"),
         "qq_vip_level": FieldKind("level"),
     },
+    code_field="ret",
+    message_field="msg",
+    code_always=True,
 )
 
 
-def _exchange_code_models() -> tuple[type[ExchangeCodeWire], type[AccessToken]]:
-    """exchange_code's models, imported with its first answer."""
-    from .models.exchange_code import AccessToken
+def _exchange_code_wire() -> type[ExchangeCodeWire]:
     from .wire.exchange_code import ExchangeCodeWire
 
-    return ExchangeCodeWire, AccessToken
+    return ExchangeCodeWire
+
+
+def _exchange_code_result() -> type[AccessToken]:
+    from .models.exchange_code import AccessToken
+
+    return AccessToken
 
 
 EXCHANGE_CODE: Final = Endpoint(
@@ -125,7 +145,8 @@ EXCHANGE_CODE: Final = Endpoint(
         "form": None,
         "json": "json",
     }),
-    models=_exchange_code_models,
+    load_wire=_exchange_code_wire,
+    load_result=_exchange_code_result,
     return_codes=RETURN_CODE_TABLE,
     xml_root="data",
     retry_safe=False,
@@ -137,16 +158,23 @@ EXCHANGE_CODE: Final = Endpoint(
         "refresh_token": FieldKind("text"),
         "openid": FieldKind("text"),
     },
+    code_field="error",
+    message_field="error_description",
+    code_always=False,
     secret_fields=frozenset({"access_token", "refresh_token", "openid"}),
 )
 
 
-def _refresh_access_token_models() -> tuple[type[RefreshAccessTokenWire], type[RefreshedToken]]:
-    """refresh_access_token's models, imported with its first answer."""
-    from .models.refresh_access_token import RefreshedToken
+def _refresh_access_token_wire() -> type[RefreshAccessTokenWire]:
     from .wire.refresh_access_token import RefreshAccessTokenWire
 
-    return RefreshAccessTokenWire, RefreshedToken
+    return RefreshAccessTokenWire
+
+
+def _refresh_access_token_result() -> type[RefreshedToken]:
+    from .models.refresh_access_token import RefreshedToken
+
+    return RefreshedToken
 
 
 REFRESH_ACCESS_TOKEN: Final = Endpoint(
@@ -159,7 +187,8 @@ REFRESH_ACCESS_TOKEN: Final = Endpoint(
         "form": None,
         "json": "json",
     }),
-    models=_refresh_access_token_models,
+    load_wire=_refresh_access_token_wire,
+    load_result=_refresh_access_token_result,
     return_codes=RETURN_CODE_TABLE,
     xml_root="data",
     retry_safe=False,
@@ -170,16 +199,23 @@ REFRESH_ACCESS_TOKEN: Final = Endpoint(
         "expires_in": FieldKind("duration", numeric_string=True),
         "refresh_token": FieldKind("text"),
     },
+    code_field="error",
+    message_field="error_description",
+    code_always=False,
     secret_fields=frozenset({"access_token", "refresh_token"}),
 )
 
 
-def _get_openid_models() -> tuple[type[GetOpenidWire], type[OpenId]]:
-    """get_openid's models, imported with its first answer."""
-    from .models.get_openid import OpenId
+def _get_openid_wire() -> type[GetOpenidWire]:
     from .wire.get_openid import GetOpenidWire
 
-    return GetOpenidWire, OpenId
+    return GetOpenidWire
+
+
+def _get_openid_result() -> type[OpenId]:
+    from .models.get_openid import OpenId
+
+    return OpenId
 
 
 GET_OPENID: Final = Endpoint(
@@ -192,7 +228,8 @@ GET_OPENID: Final = Endpoint(
         "jsonp": None,
         "json": "json",
     }),
-    models=_get_openid_models,
+    load_wire=_get_openid_wire,
+    load_result=_get_openid_result,
     return_codes=RETURN_CODE_TABLE,
     xml_root="data",
     fields={
@@ -202,16 +239,23 @@ GET_OPENID: Final = Endpoint(
         "openid": FieldKind("text"),
         "unionid": FieldKind("text"),
     },
+    code_field="error",
+    message_field="error_description",
+    code_always=False,
     secret_fields=frozenset({"client_id", "openid", "unionid"}),
 )
 
 
-def _get_user_info_models() -> tuple[type[GetUserInfoWire], type[UserInfo]]:
-    """get_user_info's models, imported with its first answer."""
-    from .models.get_user_info import UserInfo
+def _get_user_info_wire() -> type[GetUserInfoWire]:
     from .wire.get_user_info import GetUserInfoWire
 
-    return GetUserInfoWire, UserInfo
+    return GetUserInfoWire
+
+
+def _get_user_info_result() -> type[UserInfo]:
+    from .models.get_user_info import UserInfo
+
+    return UserInfo
 
 
 GET_USER_INFO: Final = Endpoint(
@@ -224,7 +268,8 @@ GET_USER_INFO: Final = Endpoint(
         "json": "json",
         "xml": "xml",
     }),
-    models=_get_user_info_models,
+    load_wire=_get_user_info_wire,
+    load_result=_get_user_info_result,
     return_codes=RETURN_CODE_TABLE,
     xml_root="data",
     fields={
@@ -251,16 +296,23 @@ GET_USER_INFO: Final = Endpoint(
         "level": FieldKind("level", numeric_string=True),
         "is_yellow_year_vip": FieldKind("flag", numeric_string=True),
     },
+    code_field="ret",
+    message_field="msg",
+    code_always=True,
     secret_fields=frozenset({"figureurl", "figureurl_1", "figureurl_2", "figureurl_qq_1", "figureurl_qq_2", "figureurl_qq"}),
 )
 
 
-def _get_simple_userinfo_models() -> tuple[type[GetSimpleUserinfoWire], type[SimpleUserInfo]]:
-    """get_simple_userinfo's models, imported with its first answer."""
-    from .models.get_simple_userinfo import SimpleUserInfo
+def _get_simple_userinfo_wire() -> type[GetSimpleUserinfoWire]:
     from .wire.get_simple_userinfo import GetSimpleUserinfoWire
 
-    return GetSimpleUserinfoWire, SimpleUserInfo
+    return GetSimpleUserinfoWire
+
+
+def _get_simple_userinfo_result() -> type[SimpleUserInfo]:
+    from .models.get_simple_userinfo import SimpleUserInfo
+
+    return SimpleUserInfo
 
 
 GET_SIMPLE_USERINFO: Final = Endpoint(
@@ -273,7 +325,8 @@ GET_SIMPLE_USERINFO: Final = Endpoint(
         "json": "json",
         "xml": "xml",
     }),
-    models=_get_simple_userinfo_models,
+    load_wire=_get_simple_userinfo_wire,
+    load_result=_get_simple_userinfo_result,
     return_codes=RETURN_CODE_TABLE,
     xml_root="data",
     base_url="https://openmobile.qq.com",
@@ -293,5 +346,8 @@ GET_SIMPLE_USERINFO: Final = Endpoint(
         "level": FieldKind("level", numeric_string=True),
         "is_yellow_year_vip": FieldKind("flag", numeric_string=True),
     },
+    code_field="ret",
+    message_field="msg",
+    code_always=True,
     secret_fields=frozenset({"figureurl", "figureurl_1", "figureurl_2", "figureurl_qq_1", "figureurl_qq_2"}),
 )

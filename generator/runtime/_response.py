@@ -14,7 +14,7 @@ from ._codes import ReturnCodeTable
 from ._decode import BodyRefused, Decoded, Encoding, decode_body
 from ._errors import DecodeError, ResponseValidationError
 
-if TYPE_CHECKING:  # the models load with an endpoint's first answer (``Endpoint.models``)
+if TYPE_CHECKING:  # the models load when an answer first needs them (``load_result``)
     from ._fast import OnePass
     from ._result import Result
     from ._wire import WireModel
@@ -66,23 +66,29 @@ class Endpoint(Generic[WireT, ResultT]):
     formats: tuple[str, ...]
     encodings: tuple[Encoding, ...]
     format_parameter: FormatParameter
-    models: Callable[[], tuple[type[WireT], type[ResultT]]] = field(repr=False)
+    load_wire: Callable[[], type[WireT]] = field(repr=False)
+    load_result: Callable[[], type[ResultT]] = field(repr=False)
     return_codes: ReturnCodeTable = field(repr=False)
     xml_root: str
     base_url: str = ""
     retry_safe: bool = True
     secret_fields: frozenset[str] = frozenset()
     fields: Mapping[str, FieldKind] = field(default_factory=dict, repr=False)
+    # Where an answer says it failed, as the wire model's base says it (a test holds them
+    # equal): known without loading the wire model, which only the full path needs.
+    code_field: str = "ret"
+    message_field: str = "msg"
+    code_always: bool = True
 
     @cached_property
     def wire_model(self) -> type[WireT]:
-        """The model of the answer as sent (loaded when first needed, as ``result_model``)."""
-        return self.models()[0]
+        """The model of the answer as sent, loaded when an answer first needs the full path."""
+        return self.load_wire()
 
     @cached_property
     def result_model(self) -> type[ResultT]:
         """The model of a successful answer's typed result."""
-        return self.models()[1]
+        return self.load_result()
 
     def parse_wire(self, body: bytes) -> WireT:
         """The raw wire model of a body, decoded by what the body is, never the Content-Type."""
@@ -116,9 +122,8 @@ class Endpoint(Generic[WireT, ResultT]):
             return None
         from ._fast import OnePass
 
-        wire = self.wire_model
-        return OnePass(self.result_model, self.fields, wire.CODE_FIELD, wire.MESSAGE_FIELD,
-                       code_always=wire.model_fields[wire.CODE_FIELD].is_required())
+        return OnePass(self.result_model, self.fields, self.code_field, self.message_field,
+                       self.code_always)
 
     def parse(self, body: bytes) -> ResultT:
         """The typed result of a successful answer; raise the typed ApiError of a failure.
@@ -153,7 +158,7 @@ class Endpoint(Generic[WireT, ResultT]):
         if isinstance(outcome, tuple):
             code, message = outcome
             raise self.return_codes.error_for(self.name, code, message,
-                                              self.wire_model.CODE_FIELD)
+                                              self.code_field)
         return outcome
 
     def result_from_wire(self, wire: WireT, body: bytes = b"") -> ResultT:

@@ -57,7 +57,8 @@ class Ping(Result):
 
 PING = Endpoint(name="ping", path="/ping", methods=("GET",), formats=("json",),
                 encodings=("json",), format_parameter=FormatParameter("fmt", {"json": "json"}),
-                models=lambda: (PingWire, Ping), return_codes=TABLE, xml_root="data")
+                load_wire=lambda: PingWire, load_result=lambda: Ping, return_codes=TABLE,
+                xml_root="data")
 SERVICE = Service(base_url="https://example.invalid", secret_parameters=frozenset({"token"}))
 
 

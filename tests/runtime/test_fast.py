@@ -7,6 +7,9 @@ endpoint of the spec.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import datetime
 
@@ -133,3 +136,24 @@ def test_parse_gives_the_one_pass_result() -> None:
                 with pytest.raises(ApiError) as raised:
                     endpoint.parse(example.body)
                 assert (raised.value.code, raised.value.msg) == outcome
+
+
+@pytest.mark.parametrize("spec", ENDPOINTS, ids=lambda spec: spec.name)
+def test_the_endpoint_knows_its_error_shape_as_its_wire_model_does(spec: SpecEndpoint) -> None:
+    endpoint = _runtime(spec.name)
+    wire = endpoint.wire_model
+    assert (endpoint.code_field, endpoint.message_field, endpoint.code_always) == (
+        wire.CODE_FIELD, wire.MESSAGE_FIELD, wire.model_fields[wire.CODE_FIELD].is_required())
+
+
+def test_an_answer_the_one_pass_takes_never_loads_the_wire_model() -> None:
+    """The first call pays for the result model only."""
+    spec = next(e for e in ENDPOINTS if any(x.format == "json" for x in e.examples))
+    example = next(x for x in spec.examples if x.format == "json")
+    probe = (f"import sys, qq_connect.endpoints as e; e.{spec.constant}.parse(sys.stdin.buffer"
+             f".read()); print(any(m.startswith('qq_connect.wire') for m in sys.modules))")
+    ran = subprocess.run([sys.executable, "-c", probe], input=example.body, capture_output=True,
+                         env={**os.environ, "PYTHONPATH": str(ROOT / "generated")}, check=False,
+                         timeout=60)
+    assert ran.returncode == 0, ran.stderr
+    assert ran.stdout.decode().strip() == "False"

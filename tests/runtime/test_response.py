@@ -37,7 +37,9 @@ class Ticket(ExpiringResult):
 TICKET = Endpoint(name="ticket", path="/t", methods=("GET",), formats=("form", "json"),
                   encodings=("form", "json", "jsonp"),
                   format_parameter=FormatParameter("fmt", {"json": "json"}),
-                  models=lambda: (TicketWire, Ticket), return_codes=TABLE,
+                  load_wire=lambda: TicketWire, load_result=lambda: Ticket,
+                  return_codes=TABLE, code_field="error", message_field="error_description",
+                  code_always=False,
                   xml_root="data", secret_fields=frozenset({"ticket"}))
 
 
