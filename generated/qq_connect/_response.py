@@ -133,12 +133,15 @@ class Endpoint(Generic[WireT, ResultT]):
         pass does not accept takes the wire model's full path, which alone finds errors.
         """
         one_pass = self._one_pass
-        if one_pass is not None and body[:1] == b"{" and "json" in self.encodings:
+        # JSON as it usually comes is read before any decoding; once refused, it is not
+        # read by the one pass again.
+        raw_json = body[:1] == b"{" and "json" in self.encodings
+        if one_pass is not None and raw_json:
             outcome = one_pass.parse_json(body)
             if outcome is not None:
                 return self._outcome(outcome)
         decoded = self._decode(body)
-        if one_pass is not None:
+        if one_pass is not None and not (raw_json and decoded.encoding == "json"):
             if decoded.json_text is not None:
                 outcome = one_pass.parse_json(decoded.json_text)
             else:

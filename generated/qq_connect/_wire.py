@@ -19,6 +19,7 @@ from annotated_types import Ge, Le
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Strict
 
 __all__ = [
+    "KIND_BOUNDS",
     "PATTERNS",
     "OAuthWireModel",
     "RetWireModel",
@@ -36,6 +37,18 @@ PATTERNS: Final[Mapping[str, str]] = {
     "non_negative": "^[0-9]+$",
     "flag": "^0*[01]$",
     "zero": "^-?0+$",
+}
+# Each field kind's wire type: the ``PATTERNS`` its numeric strings match, and the bounds
+# of its integers. The types below, the contract check and the one pass (``_fast``) all
+# hold a field to these.
+KIND_BOUNDS: Final[Mapping[str, tuple[str, int | None, int | None]]] = {
+    "return_code": ("integer", None, None),
+    "integer": ("integer", None, None),
+    "code": ("integer", None, None),
+    "timestamp": ("non_negative", 0, None),
+    "duration": ("non_negative", 0, None),
+    "level": ("non_negative", 0, None),
+    "flag": ("flag", 0, 1),
 }
 
 

@@ -19,7 +19,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any, Literal
 
 from ._decode import DESCRIBED, BodyRefused, Encoding, decode_body
-from ._wire import PATTERNS
+from ._wire import KIND_BOUNDS, PATTERNS
 
 if TYPE_CHECKING:
     from ._check_fast import CleanProof
@@ -121,20 +121,18 @@ class Contract:
             return None
 
 
-_INTEGER = re.compile(PATTERNS["integer"])
-_NON_NEGATIVE = re.compile(PATTERNS["non_negative"])
-_FLAG = re.compile(PATTERNS["flag"])
-_ZERO = re.compile(PATTERNS["zero"])
-# Per kind: the numeric-string pattern, the integer bounds, and what to expect.
+_COMPILED = {name: re.compile(pattern) for name, pattern in PATTERNS.items()}
+_INTEGER = _COMPILED["integer"]
+_NON_NEGATIVE = _COMPILED["non_negative"]
+_FLAG = _COMPILED["flag"]
+_ZERO = _COMPILED["zero"]
+_EXPECTED = {"return_code": "an integer", "integer": "an integer", "code": "an integer code",
+             "timestamp": "Unix seconds >= 0", "duration": "seconds >= 0",
+             "level": "an integer >= 0", "flag": "0 or 1"}
+# Per kind: the numeric-string pattern, the integer bounds (``KIND_BOUNDS``), what to expect.
 _KINDS: Mapping[str, tuple[re.Pattern[str], int | None, int | None, str]] = {
-    "return_code": (_INTEGER, None, None, "an integer"),
-    "integer": (_INTEGER, None, None, "an integer"),
-    "code": (_INTEGER, None, None, "an integer code"),
-    "timestamp": (_NON_NEGATIVE, 0, None, "Unix seconds >= 0"),
-    "duration": (_NON_NEGATIVE, 0, None, "seconds >= 0"),
-    "level": (_NON_NEGATIVE, 0, None, "an integer >= 0"),
-    "flag": (_FLAG, 0, 1, "0 or 1"),
-}
+    kind: (_COMPILED[pattern], low, high, _EXPECTED[kind])
+    for kind, (pattern, low, high) in KIND_BOUNDS.items()}
 
 
 def escape_pointer(key: str) -> str:

@@ -20,22 +20,12 @@ from pydantic_core import SchemaValidator, core_schema
 
 from ._response import FieldKind
 from ._result import Result, fresh_private_state
-from ._wire import PATTERNS
+from ._wire import KIND_BOUNDS, PATTERNS
 
 __all__ = ["OnePass"]
 
 ResultT = TypeVar("ResultT", bound=Result)
 
-# The wire type's bounds by field kind, as ``_wire``'s types state them.
-_BOUNDS: Final[Mapping[str, tuple[int | None, int | None]]] = {
-    "return_code": (None, None), "integer": (None, None), "code": (None, None),
-    "timestamp": (0, None), "duration": (0, None), "level": (0, None), "flag": (0, 1),
-}
-_PATTERN_OF: Final[Mapping[str, str]] = {
-    "return_code": "integer", "integer": "integer", "code": "integer",
-    "timestamp": "non_negative", "duration": "non_negative", "level": "non_negative",
-    "flag": "flag",
-}
 # Numeric strings longer than this take the full path (it knows Python's digit limit).
 _MAX_DIGITS: Final = 18
 
@@ -44,7 +34,7 @@ def _gate(field: FieldKind) -> core_schema.CoreSchema:
     """The JSON values the field's wire type surely accepts, as the result's type wants them."""
     if field.kind == "text":
         return core_schema.str_schema(strict=True)
-    low, high = _BOUNDS[field.kind]
+    _, low, high = KIND_BOUNDS[field.kind]
     number = core_schema.int_schema(strict=True, ge=low, le=high)
     if not field.numeric_string:
         return number
@@ -60,7 +50,7 @@ def _text_gate(field: FieldKind) -> core_schema.CoreSchema:
 
 def _numeric_text(field: FieldKind) -> core_schema.CoreSchema:
     return core_schema.chain_schema([
-        core_schema.str_schema(strict=True, pattern=PATTERNS[_PATTERN_OF[field.kind]],
+        core_schema.str_schema(strict=True, pattern=PATTERNS[KIND_BOUNDS[field.kind][0]],
                                max_length=_MAX_DIGITS),
         core_schema.int_schema(),
     ])

@@ -291,60 +291,6 @@ def test_clean_bodies_are_proven_without_the_full_path(endpoint: Endpoint,
             findings(endpoint.name, encode(drift, format), format)
 
 
-def xml_bodies() -> list[bytes]:
-    """XML bodies of the corpus (plain, indented, without declaration...) and hostile ones."""
-    found = [body for e in ENDPOINTS for format, body in targeted_bodies(e) if format == "xml"]
-    found += [body for _, format, body in bodies(4_000, seed=3) if format == "xml"]
-    return found + HOSTILE_XML
-
-
-def test_plain_xml_is_read_as_expat_reads_it() -> None:
-    from qq_connect._xml import parse_xml
-
-    read = xml_module().plain_xml_reader(API.xml_root)
-    corpus = xml_bodies()
-    fast = 0
-    for body in corpus:
-        fields = read(body.strip())
-        if fields is None:
-            continue
-        fast += 1
-        assert fields == parse_xml(body.strip(), API.xml_root), body
-    assert fast > len(corpus) // 2, (fast, len(corpus))  # taken for most
-
-
-# Characters whose reading differs between a naive reader and expat, and ordinary ones.
-XML_CHARACTERS = st.sampled_from(["0", "1", "a", " ", "\r", "\n", "\t", "]", ">", "&", "<",
-                                  "\x01", "\x7f", "\x85", "\ufffe", "\ufeff", "昵", "\U0001f600"])
-
-
-@settings(max_examples=500, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(["ret", "msg", "a", "ret", "_x1"]),
-                          st.text(XML_CHARACTERS, max_size=6)), max_size=4),
-       st.sampled_from(["", '<?xml version="1.0" encoding="UTF-8"?>', '<?xml version="1.0"?>',
-                        '<?xml version="1.1"?>', "<!-- c -->"]),
-       st.sampled_from(["", " ", "\n", "\r\n", "\t"]))
-def test_the_xml_reader_never_reads_what_expat_reads_otherwise(
-        pairs: list[tuple[str, str]], declaration: str, space: str) -> None:
-    from xml.parsers import expat
-
-    from qq_connect._xml import XMLRefused, parse_xml
-
-    root = API.xml_root
-    inner = space.join(f"<{name}>{text}</{name}>" if text else f"<{name}/>"
-                       for name, text in pairs)
-    try:
-        body = f"{declaration}{space}<{root}>{space}{inner}{space}</{root}>".encode()
-    except UnicodeEncodeError:  # a lone surrogate: no body
-        return
-    fields = xml_module().plain_xml_reader(root)(body)
-    try:
-        expected: dict[str, str] | None = parse_xml(body, root)
-    except (XMLRefused, expat.ExpatError):
-        expected = None
-    assert fields is None or fields == expected, (body, fields, expected)
-
-
 @pytest.mark.parametrize("endpoint", [e for e in ENDPOINTS if "xml" in e.encodings],
                          ids=lambda e: e.name)
 def test_plain_xml_never_reaches_expat(endpoint: Endpoint,
