@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .literals import python_string
 from .model import Api, Endpoint, Field, Parameter
+from .texts import field_description
 
 # Runtime types in the generated package's _wire module (raw wire values).
 _WIRE_TYPES = {
@@ -49,9 +50,12 @@ def result_type(field: Field) -> str:
     return base if field.documented else f"{base} | None"
 
 
-def result_default(field: Field) -> str:
-    """`` = None`` for fields not always present: their absence is not an error."""
-    return "" if field.documented else " = None"
+def result_value(field: Field) -> str:
+    """A result field's ``Field(...)``: None for fields not always present (their absence is
+    not an error), and the description, given here so that pydantic need not read it from
+    the source's docstrings (that costs milliseconds per model at import)."""
+    default = "" if field.documented else "default=None, "
+    return f"Field({default}description={python_string(field_description(field))})"
 
 
 def result_base(endpoint: Endpoint) -> str:
@@ -133,8 +137,8 @@ def result_imports(endpoint: Endpoint) -> list[tuple[str, list[str]]]:
     tables = {table.field_type for table in endpoint.code_tables}
     imports = [(".._result", [result_base(endpoint)]), (".._code_tables", sorted(tables)),
                (".._convert", sorted(converters))]
-    if any(f.sensitive == "secret" for f in endpoint.result_fields):
-        imports.insert(0, ("pydantic", ["SecretStr"]))
+    imports.insert(0, ("pydantic", ["Field", *(["SecretStr"] if any(
+        f.sensitive == "secret" for f in endpoint.result_fields) else [])]))
     if hidden_fields(endpoint) or endpoint.expiry_field:
         imports.insert(0, ("typing", ["ClassVar"]))
     return [(module, names) for module, names in imports if names]

@@ -54,7 +54,7 @@ _FILTERS: dict[str, Callable[..., Any]] = {
     "toml_str": literals.toml_string,
     "html_comment": literals.html_comment,
     "result_type": python_types.result_type,
-    "result_default": python_types.result_default,
+    "result_value": python_types.result_value,
     "result_imports": python_types.result_imports,
     "parameter_annotation": python_types.parameter_annotation,
     "parameter_value": python_types.parameter_value,

@@ -7,6 +7,7 @@ The openid of the token's user for this app, and with unionid the user's unionid
 from __future__ import annotations
 
 from typing import ClassVar
+from pydantic import Field
 from .._result import Result
 
 __all__ = ["OpenId"]
@@ -27,19 +28,19 @@ class OpenId(Result):
 
     HIDDEN_FIELDS: ClassVar[frozenset[str]] = frozenset({"client_id", "openid", "unionid"})
 
-    client_id: str
+    client_id: str = Field(description="用户的appid。\n\nThe app's appid, as a string.")
     """用户的appid。
 
     The app's appid, as a string.
     """
 
-    openid: str
+    openid: str = Field(description="用户的openid，与用户QQ号码一一对应。\n\nThe user's openid for this app (32 upper-case hex characters).")
     """用户的openid，与用户QQ号码一一对应。
 
     The user's openid for this app (32 upper-case hex characters).
     """
 
-    unionid: str | None = None
+    unionid: str | None = Field(default=None, description="用户的unionid，仅在传入unionid=1时返回。\n\nThe user's unionid (UID_ and 32 hex characters); only with unionid.\n\nOptional: the page says it is sometimes absent.")
     """用户的unionid，仅在传入unionid=1时返回。
 
     The user's unionid (UID_ and 32 hex characters); only with unionid.

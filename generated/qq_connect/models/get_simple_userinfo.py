@@ -7,6 +7,7 @@ The logged-in user's nickname, gender, avatars and yellow-diamond state, for mob
 from __future__ import annotations
 
 from typing import ClassVar
+from pydantic import Field
 from .._result import Result
 from .._convert import Flag
 
@@ -38,49 +39,49 @@ class SimpleUserInfo(Result):
 
     HIDDEN_FIELDS: ClassVar[frozenset[str]] = frozenset({"figureurl", "figureurl_1", "figureurl_2", "figureurl_qq_1", "figureurl_qq_2"})
 
-    msg: str
+    msg: str = Field(description="如果ret<0，会有相应的错误信息提示，返回数据全部用UTF-8编码。\n\nError message; in practice also set for positive codes.")
     """如果ret<0，会有相应的错误信息提示，返回数据全部用UTF-8编码。
 
     Error message; in practice also set for positive codes.
     """
 
-    nickname: str
+    nickname: str = Field(description="用户在QQ空间的昵称。\n\nThe user's Qzone nickname.")
     """用户在QQ空间的昵称。
 
     The user's Qzone nickname.
     """
 
-    gender: str
+    gender: str = Field(description="性别。 如果获取不到则默认返回\"男\"\n\nGender, \"男\" or \"女\" (男 when unknown).")
     """性别。 如果获取不到则默认返回"男"
 
     Gender, "男" or "女" (男 when unknown).
     """
 
-    figureurl: str
+    figureurl: str = Field(description="大小为30×30像素的QQ空间头像URL。\n\nQzone avatar, 30x30 px. The URL embeds the app id and the openid.")
     """大小为30×30像素的QQ空间头像URL。
 
     Qzone avatar, 30x30 px. The URL embeds the app id and the openid.
     """
 
-    figureurl_1: str
+    figureurl_1: str = Field(description="大小为50×50像素的QQ空间头像URL。\n\nQzone avatar, 50x50 px. The URL embeds the app id and the openid.")
     """大小为50×50像素的QQ空间头像URL。
 
     Qzone avatar, 50x50 px. The URL embeds the app id and the openid.
     """
 
-    figureurl_2: str
+    figureurl_2: str = Field(description="大小为100×100像素的QQ空间头像URL。\n\nQzone avatar, 100x100 px. The URL embeds the app id and the openid.")
     """大小为100×100像素的QQ空间头像URL。
 
     Qzone avatar, 100x100 px. The URL embeds the app id and the openid.
     """
 
-    figureurl_qq_1: str
+    figureurl_qq_1: str = Field(description="大小为40×40像素的QQ头像URL。\n\nQQ avatar, 40x40 px. The URL embeds the app id and the openid.")
     """大小为40×40像素的QQ头像URL。
 
     QQ avatar, 40x40 px. The URL embeds the app id and the openid.
     """
 
-    figureurl_qq_2: str | None = None
+    figureurl_qq_2: str | None = Field(default=None, description="大小为100×100像素的QQ头像URL。需要注意，不是所有的用户都拥有QQ的100x100的头像，但40x40像素则是一定会有。\n\nQQ avatar, 100x100 px; not every user has one (40x40 always exists).\n\nOptional: the page says it is sometimes absent.")
     """大小为100×100像素的QQ头像URL。需要注意，不是所有的用户都拥有QQ的100x100的头像，但40x40像素则是一定会有。
 
     QQ avatar, 100x100 px; not every user has one (40x40 always exists).
@@ -88,7 +89,7 @@ class SimpleUserInfo(Result):
     Optional: the page says it is sometimes absent.
     """
 
-    is_yellow_vip: Flag
+    is_yellow_vip: Flag = Field(description="标识用户是否为黄钻用户（0：不是；1：是）\n\nWhether the user is a yellow-diamond member.\n\nSent as a numeric string (\"1\") by design; typed as a number here.")
     """标识用户是否为黄钻用户（0：不是；1：是）
 
     Whether the user is a yellow-diamond member.
@@ -96,7 +97,7 @@ class SimpleUserInfo(Result):
     Sent as a numeric string ("1") by design; typed as a number here.
     """
 
-    vip: Flag
+    vip: Flag = Field(description="标识用户是否为黄钻用户（0：不是；1：是）\n\nWhether the user is a yellow-diamond member (the page's second flag for it).\n\nSent as a numeric string (\"1\") by design; typed as a number here.")
     """标识用户是否为黄钻用户（0：不是；1：是）
 
     Whether the user is a yellow-diamond member (the page's second flag for it).
@@ -104,7 +105,7 @@ class SimpleUserInfo(Result):
     Sent as a numeric string ("1") by design; typed as a number here.
     """
 
-    yellow_vip_level: int | None = None
+    yellow_vip_level: int | None = Field(default=None, description="黄钻等级\n\nYellow-diamond level; only for yellow-diamond users.\n\nOptional: the page says it is sometimes absent.\n\nSent as a numeric string (\"1\") by design; typed as a number here.")
     """黄钻等级
 
     Yellow-diamond level; only for yellow-diamond users.
@@ -114,7 +115,7 @@ class SimpleUserInfo(Result):
     Sent as a numeric string ("1") by design; typed as a number here.
     """
 
-    level: int
+    level: int = Field(description="黄钻等级\n\nYellow-diamond level.\n\nSent as a numeric string (\"1\") by design; typed as a number here.")
     """黄钻等级
 
     Yellow-diamond level.
@@ -122,7 +123,7 @@ class SimpleUserInfo(Result):
     Sent as a numeric string ("1") by design; typed as a number here.
     """
 
-    is_yellow_year_vip: Flag
+    is_yellow_year_vip: Flag = Field(description="标识是否为年费黄钻用户（0：不是；1：是）\n\nWhether the user is a yearly yellow-diamond member.\n\nSent as a numeric string (\"1\") by design; typed as a number here.")
     """标识是否为年费黄钻用户（0：不是；1：是）
 
     Whether the user is a yearly yellow-diamond member.

@@ -7,6 +7,7 @@ The logged-in user's nickname, gender, avatars and yellow-diamond state. Flags a
 from __future__ import annotations
 
 from typing import ClassVar
+from pydantic import Field
 from .._result import Result
 from .._convert import Flag
 
@@ -46,13 +47,13 @@ class UserInfo(Result):
 
     HIDDEN_FIELDS: ClassVar[frozenset[str]] = frozenset({"figureurl", "figureurl_1", "figureurl_2", "figureurl_qq_1", "figureurl_qq_2", "figureurl_qq"})
 
-    msg: str
+    msg: str = Field(description="如果ret<0，会有相应的错误信息提示，返回数据全部用UTF-8编码。\n\nError message; in practice also set for positive codes.")
     """如果ret<0，会有相应的错误信息提示，返回数据全部用UTF-8编码。
 
     Error message; in practice also set for positive codes.
     """
 
-    is_lost: Flag | None = None
+    is_lost: Flag | None = Field(default=None, description="(文档表格未列出，仅见于返回示例)\n\n1 when part of the data was lost or degraded.\n\nExample-only: the page's example shows it, its table does not.")
     """(文档表格未列出，仅见于返回示例)
 
     1 when part of the data was lost or degraded.
@@ -60,7 +61,7 @@ class UserInfo(Result):
     Example-only: the page's example shows it, its table does not.
     """
 
-    nickname: str
+    nickname: str = Field(description="用户在QQ空间的昵称。\n\nThe user's Qzone nickname.\n\nApps not yet approved get the nickname qzuser and avatars under appid 111111.")
     """用户在QQ空间的昵称。
 
     The user's Qzone nickname.
@@ -68,13 +69,13 @@ class UserInfo(Result):
     Apps not yet approved get the nickname qzuser and avatars under appid 111111.
     """
 
-    gender: str
+    gender: str = Field(description="性别。 如果获取不到则默认返回\"男\"\n\nGender, \"男\" or \"女\" (男 when unknown).")
     """性别。 如果获取不到则默认返回"男"
 
     Gender, "男" or "女" (男 when unknown).
     """
 
-    gender_type: int | None = None
+    gender_type: int | None = Field(default=None, description="(文档表格未列出，仅见于返回示例)\n\nGender as a number (always 2 in known captures).\n\nExample-only: the page's example shows it, its table does not.")
     """(文档表格未列出，仅见于返回示例)
 
     Gender as a number (always 2 in known captures).
@@ -82,7 +83,7 @@ class UserInfo(Result):
     Example-only: the page's example shows it, its table does not.
     """
 
-    province: str | None = None
+    province: str | None = Field(default=None, description="(文档表格未列出，仅见于返回示例)\n\nProvince.\n\nExample-only: the page's example shows it, its table does not.")
     """(文档表格未列出，仅见于返回示例)
 
     Province.
@@ -90,7 +91,7 @@ class UserInfo(Result):
     Example-only: the page's example shows it, its table does not.
     """
 
-    city: str | None = None
+    city: str | None = Field(default=None, description="(文档表格未列出，仅见于返回示例)\n\nCity.\n\nExample-only: the page's example shows it, its table does not.")
     """(文档表格未列出，仅见于返回示例)
 
     City.
@@ -98,7 +99,7 @@ class UserInfo(Result):
     Example-only: the page's example shows it, its table does not.
     """
 
-    year: int | None = None
+    year: int | None = Field(default=None, description="(文档表格未列出，仅见于返回示例)\n\nYear of birth.\n\nExample-only: the page's example shows it, its table does not.\n\nSent as a numeric string (\"1\") by design; typed as a number here.")
     """(文档表格未列出，仅见于返回示例)
 
     Year of birth.
@@ -108,7 +109,7 @@ class UserInfo(Result):
     Sent as a numeric string ("1") by design; typed as a number here.
     """
 
-    constellation: str | None = None
+    constellation: str | None = Field(default=None, description="(文档表格未列出，仅见于返回示例)\n\nStar sign; often empty.\n\nExample-only: the page's example shows it, its table does not.")
     """(文档表格未列出，仅见于返回示例)
 
     Star sign; often empty.
@@ -116,31 +117,31 @@ class UserInfo(Result):
     Example-only: the page's example shows it, its table does not.
     """
 
-    figureurl: str
+    figureurl: str = Field(description="大小为30×30像素的QQ空间头像URL。\n\nQzone avatar, 30x30 px. The URL embeds the app id and the openid.")
     """大小为30×30像素的QQ空间头像URL。
 
     Qzone avatar, 30x30 px. The URL embeds the app id and the openid.
     """
 
-    figureurl_1: str
+    figureurl_1: str = Field(description="大小为50×50像素的QQ空间头像URL。\n\nQzone avatar, 50x50 px. The URL embeds the app id and the openid.")
     """大小为50×50像素的QQ空间头像URL。
 
     Qzone avatar, 50x50 px. The URL embeds the app id and the openid.
     """
 
-    figureurl_2: str
+    figureurl_2: str = Field(description="大小为100×100像素的QQ空间头像URL。\n\nQzone avatar, 100x100 px. The URL embeds the app id and the openid.")
     """大小为100×100像素的QQ空间头像URL。
 
     Qzone avatar, 100x100 px. The URL embeds the app id and the openid.
     """
 
-    figureurl_qq_1: str
+    figureurl_qq_1: str = Field(description="大小为40×40像素的QQ头像URL。\n\nQQ avatar, 40x40 px. The URL embeds the app id and the openid.")
     """大小为40×40像素的QQ头像URL。
 
     QQ avatar, 40x40 px. The URL embeds the app id and the openid.
     """
 
-    figureurl_qq_2: str | None = None
+    figureurl_qq_2: str | None = Field(default=None, description="大小为100×100像素的QQ头像URL。需要注意，不是所有的用户都拥有QQ的100x100的头像，但40x40像素则是一定会有。\n\nQQ avatar, 100x100 px; not every user has one (40x40 always exists).\n\nOptional: the page says it is sometimes absent.")
     """大小为100×100像素的QQ头像URL。需要注意，不是所有的用户都拥有QQ的100x100的头像，但40x40像素则是一定会有。
 
     QQ avatar, 100x100 px; not every user has one (40x40 always exists).
@@ -148,7 +149,7 @@ class UserInfo(Result):
     Optional: the page says it is sometimes absent.
     """
 
-    figureurl_qq: str | None = None
+    figureurl_qq: str | None = Field(default=None, description="(文档表格未列出，仅见于返回示例)\n\nQQ avatar, 640x640 px (newer answers). The URL embeds the app id and the openid.\n\nExample-only: the page's example shows it, its table does not.")
     """(文档表格未列出，仅见于返回示例)
 
     QQ avatar, 640x640 px (newer answers). The URL embeds the app id and the openid.
@@ -156,7 +157,7 @@ class UserInfo(Result):
     Example-only: the page's example shows it, its table does not.
     """
 
-    figureurl_type: int | None = None
+    figureurl_type: int | None = Field(default=None, description="(文档表格未列出，仅见于返回示例)\n\nAvatar type.\n\nExample-only: the page's example shows it, its table does not.\n\nSent as a numeric string (\"1\") by design; typed as a number here.")
     """(文档表格未列出，仅见于返回示例)
 
     Avatar type.
@@ -166,7 +167,7 @@ class UserInfo(Result):
     Sent as a numeric string ("1") by design; typed as a number here.
     """
 
-    is_yellow_vip: Flag
+    is_yellow_vip: Flag = Field(description="标识用户是否为黄钻用户（0：不是；1：是）\n\nWhether the user is a yellow-diamond member.\n\nSent as a numeric string (\"1\") by design; typed as a number here.")
     """标识用户是否为黄钻用户（0：不是；1：是）
 
     Whether the user is a yellow-diamond member.
@@ -174,7 +175,7 @@ class UserInfo(Result):
     Sent as a numeric string ("1") by design; typed as a number here.
     """
 
-    vip: Flag
+    vip: Flag = Field(description="标识用户是否为黄钻用户（0：不是；1：是）\n\nWhether the user is a yellow-diamond member (the page's second flag for it).\n\nSent as a numeric string (\"1\") by design; typed as a number here.")
     """标识用户是否为黄钻用户（0：不是；1：是）
 
     Whether the user is a yellow-diamond member (the page's second flag for it).
@@ -182,7 +183,7 @@ class UserInfo(Result):
     Sent as a numeric string ("1") by design; typed as a number here.
     """
 
-    yellow_vip_level: int | None = None
+    yellow_vip_level: int | None = Field(default=None, description="黄钻等级\n\nYellow-diamond level; only for yellow-diamond users.\n\nOptional: the page says it is sometimes absent.\n\nSent as a numeric string (\"1\") by design; typed as a number here.")
     """黄钻等级
 
     Yellow-diamond level; only for yellow-diamond users.
@@ -192,7 +193,7 @@ class UserInfo(Result):
     Sent as a numeric string ("1") by design; typed as a number here.
     """
 
-    level: int
+    level: int = Field(description="黄钻等级\n\nYellow-diamond level.\n\nSent as a numeric string (\"1\") by design; typed as a number here.")
     """黄钻等级
 
     Yellow-diamond level.
@@ -200,7 +201,7 @@ class UserInfo(Result):
     Sent as a numeric string ("1") by design; typed as a number here.
     """
 
-    is_yellow_year_vip: Flag
+    is_yellow_year_vip: Flag = Field(description="标识是否为年费黄钻用户（0：不是；1：是）\n\nWhether the user is a yearly yellow-diamond member.\n\nSent as a numeric string (\"1\") by design; typed as a number here.")
     """标识是否为年费黄钻用户（0：不是；1：是）
 
     Whether the user is a yearly yellow-diamond member.

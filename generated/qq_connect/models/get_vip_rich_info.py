@@ -6,6 +6,7 @@ QQ membership details of the logged-in user: membership history, when each privi
 
 from __future__ import annotations
 
+from pydantic import Field
 from .._result import Result
 from .._code_tables import PaywayField
 from .._convert import Flag, Timestamp
@@ -45,13 +46,13 @@ class VipRichInfo(Result):
         history_end_time: When a non-member's past membership ended. (非会员历史充值到期时间,仅在用户是非会员时信息有效)
     """
 
-    msg: str
+    msg: str = Field(description="如果ret<0,会有相应的错误信息提示,返回数据全部用UTF-8编码\n\nError message; in practice also set for positive codes, and empty or \"success\" on success.")
     """如果ret<0,会有相应的错误信息提示,返回数据全部用UTF-8编码
 
     Error message; in practice also set for positive codes, and empty or "success" on success.
     """
 
-    is_lost: Flag | None = None
+    is_lost: Flag | None = Field(default=None, description="(文档表格未列出,仅见于返回示例)\n\n1 when part of the data was lost or degraded.\n\nExample-only: the page's example shows it, its table does not.\n\nis_lost = 1 means the data is degraded; do not cache it.")
     """(文档表格未列出,仅见于返回示例)
 
     1 when part of the data was lost or degraded.
@@ -61,13 +62,13 @@ class VipRichInfo(Result):
     is_lost = 1 means the data is degraded; do not cache it.
     """
 
-    is_qq_vip: Flag
+    is_qq_vip: Flag = Field(description="标识是否QQ会员(0:不是; 1:是)\n\nWhether the user is a QQ member.")
     """标识是否QQ会员(0:不是; 1:是)
 
     Whether the user is a QQ member.
     """
 
-    is_qq_year_vip: Flag | None = None
+    is_qq_year_vip: Flag | None = Field(default=None, description="(文档表格未列出,仅见于返回示例)\n\nWhether the user is a yearly QQ member.\n\nExample-only: the page's example shows it, its table does not.")
     """(文档表格未列出,仅见于返回示例)
 
     Whether the user is a yearly QQ member.
@@ -75,7 +76,7 @@ class VipRichInfo(Result):
     Example-only: the page's example shows it, its table does not.
     """
 
-    qq_vip_level: int | None = None
+    qq_vip_level: int | None = Field(default=None, description="(文档表格未列出,仅见于返回示例)\n\nQQ membership level.\n\nExample-only: the page's example shows it, its table does not.")
     """(文档表格未列出,仅见于返回示例)
 
     QQ membership level.
@@ -83,79 +84,79 @@ class VipRichInfo(Result):
     Example-only: the page's example shows it, its table does not.
     """
 
-    qq_vip_start: Timestamp
+    qq_vip_start: Timestamp = Field(description="QQ会员最后一次充值时间\n\nWhen the QQ membership was last paid for.")
     """QQ会员最后一次充值时间
 
     When the QQ membership was last paid for.
     """
 
-    qq_vip_end: Timestamp
+    qq_vip_end: Timestamp = Field(description="QQ会员期限\n\nWhen the QQ membership ends.")
     """QQ会员期限
 
     When the QQ membership ends.
     """
 
-    qq_vip_payway: PaywayField
+    qq_vip_payway: PaywayField = Field(description="QQ会员充值方式\n\nHow the QQ membership was last paid for.")
     """QQ会员充值方式
 
     How the QQ membership was last paid for.
     """
 
-    qq_year_vip_start: Timestamp
+    qq_year_vip_start: Timestamp = Field(description="QQ年费会员最后一次充值时间\n\nWhen the yearly QQ membership was last paid for.")
     """QQ年费会员最后一次充值时间
 
     When the yearly QQ membership was last paid for.
     """
 
-    qq_year_vip_end: Timestamp
+    qq_year_vip_end: Timestamp = Field(description="QQ年费会员期限\n\nWhen the yearly QQ membership ends.")
     """QQ年费会员期限
 
     When the yearly QQ membership ends.
     """
 
-    qq_year_vip_payway: PaywayField
+    qq_year_vip_payway: PaywayField = Field(description="QQ年费会员充值方式\n\nHow the yearly QQ membership was last paid for.")
     """QQ年费会员充值方式
 
     How the yearly QQ membership was last paid for.
     """
 
-    qq_zuanhuang_start: Timestamp
+    qq_zuanhuang_start: Timestamp = Field(description="QQ钻皇最后一次充值时间\n\nWhen the QQ Zuanhuang (diamond) membership was last paid for.")
     """QQ钻皇最后一次充值时间
 
     When the QQ Zuanhuang (diamond) membership was last paid for.
     """
 
-    qq_zuanhuang_end: Timestamp
+    qq_zuanhuang_end: Timestamp = Field(description="QQ钻皇期限\n\nWhen the QQ Zuanhuang membership ends.")
     """QQ钻皇期限
 
     When the QQ Zuanhuang membership ends.
     """
 
-    qq_zuanhuang_payway: PaywayField
+    qq_zuanhuang_payway: PaywayField = Field(description="QQ钻皇充值方式\n\nHow the QQ Zuanhuang membership was last paid for.")
     """QQ钻皇充值方式
 
     How the QQ Zuanhuang membership was last paid for.
     """
 
-    qq_haohua_start: Timestamp
+    qq_haohua_start: Timestamp = Field(description="豪华版QQ会员最后一次充值时间\n\nWhen the deluxe QQ membership was last paid for.")
     """豪华版QQ会员最后一次充值时间
 
     When the deluxe QQ membership was last paid for.
     """
 
-    qq_haohua_end: Timestamp
+    qq_haohua_end: Timestamp = Field(description="豪华版QQ会员期限\n\nWhen the deluxe QQ membership ends.")
     """豪华版QQ会员期限
 
     When the deluxe QQ membership ends.
     """
 
-    qq_haohua_payway: PaywayField
+    qq_haohua_payway: PaywayField = Field(description="豪华版QQ会员充值方式\n\nHow the deluxe QQ membership was last paid for.")
     """豪华版QQ会员充值方式
 
     How the deluxe QQ membership was last paid for.
     """
 
-    qq_svip_start: Timestamp
+    qq_svip_start: Timestamp = Field(description="QQ SVIP最后一次充值时间,预留字段,当前信息无效\n\nWhen QQ SVIP was last paid for.\n\nReserved field; its value is currently meaningless.")
     """QQ SVIP最后一次充值时间,预留字段,当前信息无效
 
     When QQ SVIP was last paid for.
@@ -163,7 +164,7 @@ class VipRichInfo(Result):
     Reserved field; its value is currently meaningless.
     """
 
-    qq_svip_end: Timestamp
+    qq_svip_end: Timestamp = Field(description="QQ SVIP期限,预留字段,当前信息无效\n\nWhen QQ SVIP ends.\n\nReserved field; its value is currently meaningless.")
     """QQ SVIP期限,预留字段,当前信息无效
 
     When QQ SVIP ends.
@@ -171,7 +172,7 @@ class VipRichInfo(Result):
     Reserved field; its value is currently meaningless.
     """
 
-    qq_svip_payway: PaywayField
+    qq_svip_payway: PaywayField = Field(description="QQ SVIP充值方式,预留字段,当前信息无效\n\nHow QQ SVIP was last paid for.\n\nReserved field; its value is currently meaningless.")
     """QQ SVIP充值方式,预留字段,当前信息无效
 
     How QQ SVIP was last paid for.
@@ -179,7 +180,7 @@ class VipRichInfo(Result):
     Reserved field; its value is currently meaningless.
     """
 
-    history_pay_time: Timestamp
+    history_pay_time: Timestamp = Field(description="非会员历史充值时间,仅在用户是非会员时信息有效\n\nWhen a non-member last paid in the past.\n\nOnly meaningful when the user is not a member.")
     """非会员历史充值时间,仅在用户是非会员时信息有效
 
     When a non-member last paid in the past.
@@ -187,7 +188,7 @@ class VipRichInfo(Result):
     Only meaningful when the user is not a member.
     """
 
-    history_end_time: Timestamp
+    history_end_time: Timestamp = Field(description="非会员历史充值到期时间,仅在用户是非会员时信息有效\n\nWhen a non-member's past membership ended.\n\nOnly meaningful when the user is not a member.")
     """非会员历史充值到期时间,仅在用户是非会员时信息有效
 
     When a non-member's past membership ended.

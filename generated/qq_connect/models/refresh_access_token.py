@@ -7,7 +7,7 @@ A new access token, and a new refresh token, for a refresh token. The same answe
 from __future__ import annotations
 
 from typing import ClassVar
-from pydantic import SecretStr
+from pydantic import Field, SecretStr
 from .._result import ExpiringResult
 from .._convert import Duration
 
@@ -28,13 +28,13 @@ class RefreshedToken(ExpiringResult):
     """
     EXPIRY_FIELD: ClassVar[str] = "expires_in"
 
-    access_token: SecretStr
+    access_token: SecretStr = Field(description="授权令牌，Access_Token。\n\nThe new access token.")
     """授权令牌，Access_Token。
 
     The new access token.
     """
 
-    expires_in: Duration
+    expires_in: Duration = Field(description="该access token的有效期，单位为秒。\n\nSeconds the new token lives; a numeric string in JSON.\n\nSent as a numeric string (\"1\") by design; typed as a number here.")
     """该access token的有效期，单位为秒。
 
     Seconds the new token lives; a numeric string in JSON.
@@ -42,7 +42,7 @@ class RefreshedToken(ExpiringResult):
     Sent as a numeric string ("1") by design; typed as a number here.
     """
 
-    refresh_token: SecretStr
+    refresh_token: SecretStr = Field(description="在授权自动续期步骤中，获取新的Access_Token时需要提供的参数。每次会返回新的refresh_token。\n\nThe next refresh token; the one sent is spent.")
     """在授权自动续期步骤中，获取新的Access_Token时需要提供的参数。每次会返回新的refresh_token。
 
     The next refresh token; the one sent is spent.
