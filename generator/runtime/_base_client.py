@@ -183,7 +183,7 @@ class RawResponse(Generic[ResultT]):
             except ApiError as error:
                 failure = error
             else:
-                result._retries_taken = self.retries_taken
+                result._count_retries(self.retries_taken)
                 return result
         # The server may echo the request (a msg quoting the query): mask the secrets.
         failure.mask(self._hide, self.content)

@@ -11,15 +11,17 @@ which alone produces errors: so it can only be faster, never judge differently.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Mapping
 from functools import cache
+from time import time
 from typing import Any, Final, Generic, TypeVar
 
 from pydantic import TypeAdapter, ValidationError
 from pydantic_core import SchemaValidator, core_schema
 
 from ._response import FieldKind
-from ._result import Result, fresh_private_state
+from ._result import Result
 from ._wire import KIND_BOUNDS, PATTERNS
 
 __all__ = ["OnePass"]
@@ -65,8 +67,8 @@ def _type_schema(annotation: Any) -> core_schema.CoreSchema:
     return TypeAdapter(annotation).core_schema
 
 
-def _validator(result_model: type[Result], fields: Mapping[str, FieldKind],
-               gate: Gate) -> SchemaValidator:
+def _fields_schema(result_model: type[Result], fields: Mapping[str, FieldKind],
+                   gate: Gate) -> core_schema.CoreSchema:
     """Each field held by ``gate``, then converted by the result's own type."""
     declared = result_model.model_fields
     schemas: dict[str, core_schema.ModelField] = {}
@@ -88,10 +90,95 @@ def _validator(result_model: type[Result], fields: Mapping[str, FieldKind],
         schemas, extra_behavior="allow")
     if definitions:
         validator = core_schema.definitions_schema(validator, list(definitions.values()))
-    return SchemaValidator(validator)
+    return validator
 
 
 Fields = tuple[dict[str, Any], dict[str, Any] | None, set[str]]
+
+
+class _Failure(Exception):
+    """Raised from inside the validator: pydantic-core lets it through untouched."""
+
+    def __init__(self, code: int, message: str) -> None:
+        self.code = code
+        self.message = message
+
+
+class _Envelope:
+    """What the one pass asks of the envelope before pydantic-core builds the result: the
+    code says success, the message is where the full path keeps it, no required field is
+    missing. Anything else fails validation: the full path judges it."""
+
+    def __init__(self, result_model: type[Result], code_field: str, message_field: str,
+                 code_always: bool) -> None:
+        self._code_field = code_field
+        self._message_field = message_field
+        self._message_kept = message_field in result_model.model_fields
+        self._code_always = code_always
+        self._required = frozenset(name for name, info in result_model.model_fields.items()
+                                   if info.is_required())
+
+    def check(self, validated: Fields) -> Fields:
+        values, _, present = validated
+        code = values.pop(self._code_field)
+        message = values[self._message_field] if self._message_kept \
+            else values.pop(self._message_field)
+        present.discard(self._code_field)
+        if code is not None and (code != 0 or not self._code_always):
+            if message is None:
+                raise ValueError("a failure without its message")
+            raise _Failure(code, message)
+        if code is None and self._code_always:
+            raise ValueError("no code")
+        if not self._message_kept and self._message_field in present:
+            # The full path keeps a success's message as an unknown field.
+            raise ValueError("a message in a success")
+        if not self._required <= present:
+            raise ValueError("a required field is missing")
+        return validated
+
+
+def _result_validator(result_model: type[Result], fields: Mapping[str, FieldKind],
+                      gate: Gate, envelope: _Envelope) -> SchemaValidator:
+    """The result built by pydantic-core from the checked fields (no Python constructor)."""
+    checked = core_schema.chain_schema([
+        _fields_schema(result_model, fields, gate),
+        core_schema.no_info_plain_validator_function(envelope.check)])
+    definitions: list[core_schema.CoreSchema] = []
+    if checked["steps"][0]["type"] == "definitions":
+        inner = checked["steps"][0]
+        definitions = inner["definitions"]
+        checked["steps"][0] = inner["schema"]
+    schema: core_schema.CoreSchema = core_schema.model_schema(
+        result_model, checked, custom_init=False, root_model=False,
+        config=core_schema.CoreConfig(
+            extra_fields_behavior="allow"))
+    if definitions:
+        schema = core_schema.definitions_schema(schema, definitions)
+    return _own_validator(result_model, schema)
+
+
+def _own_validator(model: type[Result], schema: core_schema.CoreSchema) -> SchemaValidator:
+    """A validator of ``schema``, not the model's own one.
+
+    pydantic-core reuses a complete model's own validator for any schema that names the
+    class; a class that reads as incomplete while this one is built keeps its fields here
+    (``BaseModel.model_rebuild`` does the same).
+    """
+    with _BUILDING:
+        complete = model.__dict__.get("__pydantic_complete__", False)
+        model.__pydantic_complete__ = False
+        try:
+            return SchemaValidator(schema)
+        finally:
+            model.__pydantic_complete__ = complete
+
+
+_BUILDING: Final = threading.Lock()
+
+
+def _set_private(result: Result, state: dict[str, Any]) -> None:
+    object.__setattr__(result, "__pydantic_private__", state)
 
 
 class OnePass(Generic[ResultT]):
@@ -99,15 +186,10 @@ class OnePass(Generic[ResultT]):
 
     def __init__(self, result_model: type[ResultT], fields: Mapping[str, FieldKind],
                  code_field: str, message_field: str, code_always: bool) -> None:
-        self._json = _validator(result_model, fields, _gate).validate_json
-        self._text = _validator(result_model, fields, _text_gate).validate_python
-        self._model = result_model
-        self._code_field = code_field
-        self._message_field = message_field
-        self._message_kept = message_field in result_model.model_fields
-        self._code_always = code_always
-        self._required = frozenset(name for name, info in result_model.model_fields.items()
-                                   if info.is_required())
+        envelope = _Envelope(result_model, code_field, message_field, code_always)
+        self._json = _result_validator(result_model, fields, _gate, envelope).validate_json
+        self._text = _result_validator(
+            result_model, fields, _text_gate, envelope).validate_python
 
     def parse_json(self, text: bytes) -> ResultT | tuple[int, str] | None:
         """The result of a success, ``(code, message)`` of a failure, or None: take the full path.
@@ -116,36 +198,21 @@ class OnePass(Generic[ResultT]):
         would hold it.
         """
         try:
-            return self._outcome(self._json(text))
+            result: ResultT = self._json(text)
         except ValidationError:
             return None
+        except _Failure as failure:
+            return failure.code, failure.message
+        _set_private(result, {"retries_taken": 0, "received_at": time()})
+        return result
 
     def parse_values(self, values: Mapping[str, str]) -> ResultT | tuple[int, str] | None:
         """The same for an answer read as text values (XML elements, form pairs)."""
         try:
-            return self._outcome(self._text(values))
+            result: ResultT = self._text(values)
         except ValidationError:
             return None
-
-    def _outcome(self, validated: Fields) -> ResultT | tuple[int, str] | None:
-        values, extra, present = validated
-        code = values.pop(self._code_field)
-        message = values[self._message_field] if self._message_kept \
-            else values.pop(self._message_field)
-        present.discard(self._code_field)
-        failed = code is not None and (code != 0 or not self._code_always)
-        if failed:
-            return None if message is None else (code, message)
-        if code is None and self._code_always:
-            return None
-        if not self._message_kept and self._message_field in present:
-            return None  # the full path keeps a success's message as an unknown field
-        if not self._required <= present:
-            return None
-        result = self._model.__new__(self._model)
-        _set = object.__setattr__
-        _set(result, "__dict__", values)
-        _set(result, "__pydantic_extra__", extra)
-        _set(result, "__pydantic_fields_set__", present)
-        _set(result, "__pydantic_private__", fresh_private_state())
+        except _Failure as failure:
+            return failure.code, failure.message
+        _set_private(result, {"retries_taken": 0, "received_at": time()})
         return result

@@ -2,25 +2,16 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict, PrivateAttr
+from pydantic import BaseModel, ConfigDict
 
-__all__ = ["ExpiringResult", "Result", "fresh_private_state"]
+__all__ = ["ExpiringResult", "Result"]
 
 REDACTED = "<redacted>"
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
-def fresh_private_state() -> dict[str, object]:
-    """What a result read just now holds beside its fields, for results built without
-    pydantic's constructor (``_fast``); the same defaults as the attributes below."""
-    return {"_retries_taken": 0, "_received_at": _now()}
 
 
 class Result(BaseModel):
@@ -36,18 +27,36 @@ class Result(BaseModel):
 
     HIDDEN_FIELDS: ClassVar[frozenset[str]] = frozenset()
 
-    _retries_taken: int = PrivateAttr(default=0)
-    _received_at: datetime = PrivateAttr(default_factory=_now)
+    def model_post_init(self, context: Any, /) -> None:
+        # What a result holds beside its fields, set with each result, however it is built
+        # (pydantic-core calls this). Not pydantic private attributes: setting those up
+        # costs more than validating a small answer.
+        object.__setattr__(self, "__pydantic_private__",
+                           {"retries_taken": 0, "received_at": time.time()})
+
+    def _private(self, name: str) -> Any:
+        private = self.__pydantic_private__
+        if private is None:  # built around model_post_init (model_construct, copies)
+            self.model_post_init(None)
+            private = self.__pydantic_private__
+            assert private is not None
+        return private[name]
+
+    def _count_retries(self, retries: int) -> None:
+        self._private("retries_taken")
+        assert self.__pydantic_private__ is not None
+        self.__pydantic_private__["retries_taken"] = retries
 
     @property
     def retries_taken(self) -> int:
         """How many times the client retried before this answer came."""
-        return self._retries_taken
+        retries: int = self._private("retries_taken")
+        return retries
 
     @property
     def received_at(self) -> datetime:
         """When the answer was read (aware UTC)."""
-        return self._received_at
+        return datetime.fromtimestamp(self._private("received_at"), UTC)
 
     def __eq__(self, other: object) -> bool:
         # Equal fields make equal answers, whenever each arrived and however many retries
@@ -88,4 +97,4 @@ class ExpiringResult(Result):
     def expires_at(self) -> datetime:
         """When it expires: the answer's time plus its lifetime (aware UTC)."""
         lifetime: timedelta = getattr(self, self.EXPIRY_FIELD)
-        return self._received_at + lifetime
+        return self.received_at + lifetime
