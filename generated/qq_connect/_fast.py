@@ -97,18 +97,18 @@ def _fields_schema(result_model: type[Result], fields: Mapping[str, FieldKind],
 Fields = tuple[dict[str, Any], dict[str, Any] | None, set[str]]
 
 
-class _Failure(Exception):
-    """Raised from inside the validator: pydantic-core lets it through untouched."""
-
-    def __init__(self, code: int, message: str) -> None:
-        self.code = code
-        self.message = message
+# A failure's (code, message), under a key no field can have. The validator returns it as
+# the values of a throwaway result: raising from inside the validator costs more than
+# building the object.
+_FAILURE: Final = " failure"
+_set: Final = object.__setattr__
 
 
 class _Envelope:
     """What the one pass asks of the envelope before pydantic-core builds the result: the
     code says success, the message is where the full path keeps it, no required field is
-    missing. Anything else fails validation: the full path judges it."""
+    missing. Anything else fails validation: the full path judges it. A failure's code and
+    message come back in place of the result's values (``_FAILURE``)."""
 
     def __init__(self, result_model: type[Result], code_field: str, message_field: str,
                  code_always: bool) -> None:
@@ -128,7 +128,7 @@ class _Envelope:
         if code is not None and (code != 0 or not self._code_always):
             if message is None:
                 raise ValueError("a failure without its message")
-            raise _Failure(code, message)
+            return {_FAILURE: (code, message)}, None, set()
         if code is None and self._code_always:
             raise ValueError("no code")
         if not self._message_kept and self._message_field in present:
@@ -178,10 +178,6 @@ def _own_validator(model: type[Result], schema: core_schema.CoreSchema) -> Schem
 _BUILDING: Final = threading.Lock()
 
 
-def _set_private(result: Result, state: dict[str, Any]) -> None:
-    object.__setattr__(result, "__pydantic_private__", state)
-
-
 class OnePass(Generic[ResultT]):
     """The one-pass validators of an endpoint's answers: JSON bytes, or text values."""
 
@@ -202,9 +198,10 @@ class OnePass(Generic[ResultT]):
             result: ResultT = self._json(text)
         except ValidationError:
             return None
-        except _Failure as failure:
-            return failure.code, failure.message
-        _set_private(result, {"retries_taken": 0, "received_at": time()})
+        failure: tuple[int, str] | None = result.__dict__.get(_FAILURE)
+        if failure is not None:
+            return failure
+        _set(result, "__pydantic_private__", {"retries_taken": 0, "received_at": time()})
         return result
 
     def parse_values(self, values: Mapping[str, str]) -> ResultT | tuple[int, str] | None:
@@ -213,7 +210,8 @@ class OnePass(Generic[ResultT]):
             result: ResultT = self._text(values)
         except ValidationError:
             return None
-        except _Failure as failure:
-            return failure.code, failure.message
-        _set_private(result, {"retries_taken": 0, "received_at": time()})
+        failure: tuple[int, str] | None = result.__dict__.get(_FAILURE)
+        if failure is not None:
+            return failure
+        _set(result, "__pydantic_private__", {"retries_taken": 0, "received_at": time()})
         return result
