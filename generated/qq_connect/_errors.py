@@ -63,6 +63,14 @@ def quoted(piece: bytes | str) -> str:
     return repr(piece.decode("ascii", "replace") if isinstance(piece, bytes) else piece)
 
 
+def _restore(cls: type[QQConnectError], args: tuple[object, ...],
+             state: dict[str, object]) -> QQConnectError:
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
+
+
 @dataclass(frozen=True)
 class RequestInfo:
     """What was sent, with the values of secret parameters replaced by ``<redacted>``."""
@@ -77,6 +85,11 @@ class QQConnectError(Exception):
 
     endpoint: str
     request: RequestInfo | None = None
+
+    def __reduce__(self) -> tuple[Callable[..., QQConnectError], tuple[object, ...]]:
+        # Errors cross process boundaries (multiprocessing, task queues): rebuilt from
+        # their state, since their constructors take more than the message ``args`` holds.
+        return _restore, (type(self), self.args, dict(self.__dict__))
 
     def summary(self) -> str:
         """A short description for logs: the class and the code or status."""
@@ -204,13 +217,20 @@ class ApiError(QQConnectError):
 
     def __init__(self, endpoint: str, ret: int, msg: str, meaning: str = "",
                  code_field: str = "ret") -> None:
+        # Worded when shown (__str__), not here: an answer's failure is raised far more
+        # often than it is printed, and wording it costs more than the rest of the error.
         self.endpoint = endpoint
         self.ret = ret
         self.msg = msg
         self.meaning = meaning
         self.code_field = code_field
-        detail = f" ({meaning})" if meaning else ""
-        super().__init__(f"{endpoint}: {code_field}={ret}{detail}: {msg!r}")
+
+    def __str__(self) -> str:
+        detail = f" ({self.meaning})" if self.meaning else ""
+        return f"{self.endpoint}: {self.code_field}={self.ret}{detail}: {self.msg!r}"
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({str(self)!r})"
 
     @property
     def code(self) -> int:
