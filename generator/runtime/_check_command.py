@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import IO
 
 from ._base_client import DEFAULT_MAX_BODY_BYTES
-from ._check import Contract, Finding, check_body, describe
+from ._check import UNREAD, Contract, Finding, Shown, check_body_showing, describe
 from ._check_baseline import Baseline, fingerprint
 from ._check_console import Surroundings
 from ._check_coverage import Coverage
@@ -313,16 +313,21 @@ class CaptureChecker:
         return Capture(_source(path), number, endpoint, format, data)
 
     def check_capture(self, capture: Capture, reference: bool = False) -> list[Finding]:
+        return self.check_capture_showing(capture, reference)[0]
+
+    def check_capture_showing(self, capture: Capture,
+                              reference: bool = False) -> tuple[list[Finding], Shown]:
+        """The capture's findings, and what its body showed of its outcome (``Shown``)."""
         if capture.problem is not None or capture.endpoint is None or capture.format is None:
             return [Finding("error", "", printable(capture.problem or "not a capture"),
-                            rule=capture.problem_rule)]
+                            rule=capture.problem_rule)], None
         try:
-            found = check_body(self.contracts[capture.endpoint], capture.body, capture.format,
-                               reference=reference)
+            found, shown = check_body_showing(self.contracts[capture.endpoint], capture.body,
+                                              capture.format, reference=reference)
         except Exception as error:  # a bug, but one body must not end the run of the others
-            found = [Finding("error", "", f"the check failed on this body: {error!r}",
-                             rule="check-crashed")]
-        return [_printable_finding(finding) for finding in found]
+            found, shown = [Finding("error", "", f"the check failed on this body: {error!r}",
+                                    rule="check-crashed")], UNREAD
+        return [_printable_finding(finding) for finding in found], shown
 
     def check_captures(self, captures: Iterable[Capture], *, strict: bool = False,
                        reference: bool = False, json_out: IO[str] | None = None,
@@ -339,10 +344,11 @@ class CaptureChecker:
                 junit = JunitReport(junit_out, cases, failures_only=junit_failures_only)
             json_report = JsonReport(json_out) if json_out else None
             for capture in captures:
-                flagged = _flag(capture, self.check_capture(capture, reference), baseline)
+                found, shown = self.check_capture_showing(capture, reference)
+                flagged = _flag(capture, found, baseline)
                 verdict = report.add(capture.label, capture.endpoint, flagged)
                 if capture.problem is None:
-                    coverage.record(capture.endpoint, capture.body, capture.format)
+                    coverage.record(capture.endpoint, capture.body, capture.format, shown)
                 if json_report:
                     json_report.add(capture.source, capture.line, capture.endpoint,
                                     capture.format, verdict, flagged)
