@@ -34,7 +34,7 @@ from ._check_fast import decode_envelope
 from ._check_json import JsonReport
 from ._check_junit import JunitReport
 from ._check_progress import Progress
-from ._check_report import Flagged, Report, is_printable, printable
+from ._check_report import Flagged, Report, is_printable, new_flagged, printable
 from ._codes import ReturnCodeTable
 from ._decode import ENCODINGS
 
@@ -53,13 +53,14 @@ _JSON_STRING = re.compile(rb'"(?:[^"\\]++|\\.)*+"')
 _JSON_WHITESPACE = b" \t\r\n"
 
 
-def _printable_finding(finding: Finding) -> Finding:
-    if all(is_printable(text) for text in (finding.pointer, finding.message,
-                                           finding.expected, finding.actual)):
-        return finding  # the usual finding: nothing to escape
-    return replace(finding, pointer=printable(finding.pointer),
-                   message=printable(finding.message), expected=printable(finding.expected),
-                   actual=printable(finding.actual))
+def _printable_findings(found: list[Finding]) -> list[Finding]:
+    """``found``, each text escaped where a report could not hold it as is."""
+    if not found or is_printable("".join([finding.pointer + finding.message + finding.expected
+                                          + finding.actual for finding in found])):
+        return found  # the usual findings: nothing to escape
+    return [replace(finding, pointer=printable(finding.pointer),
+                    message=printable(finding.message), expected=printable(finding.expected),
+                    actual=printable(finding.actual)) for finding in found]
 
 
 def is_capture_name(name: str) -> bool:
@@ -114,6 +115,18 @@ class Capture:
         if self.problem is not None and not self.body:
             return self.label.encode("utf-8")
         return self.body
+
+
+_NEW = object.__new__
+
+
+def _line_capture(source: str, line: int, endpoint: str, format: str, body: bytes) -> Capture:
+    """``Capture(source, line, endpoint, format, body)`` without the frozen dataclass's
+    ``__init__`` (half the cost of reading a line): one is made per line of a corpus."""
+    capture = _NEW(Capture)
+    capture.__dict__.update(source=source, line=line, endpoint=endpoint, format=format,
+                            body=body, problem=None, problem_rule="unreadable-capture")
+    return capture
 
 
 def _source(path: Path) -> str:
@@ -248,6 +261,7 @@ class CaptureChecker:
         except OSError as error:
             yield _problem(path, f"cannot read: {error.strerror}", rule="unreadable-capture")
             return
+        source = _source(path)
         with lines:
             number = 0
             while True:
@@ -271,15 +285,17 @@ class CaptureChecker:
                 elif not raw:
                     return
                 elif raw.strip():
-                    yield self._envelope(path, number, raw, max_body_bytes)
+                    yield self._envelope(path, source, number, raw, max_body_bytes)
 
-    def _envelope(self, path: Path, number: int, raw: bytes, max_body_bytes: int) -> Capture:
+    def _envelope(self, path: Path, source: str, number: int, raw: bytes,
+                  max_body_bytes: int) -> Capture:
+        """The capture of one JSONL line; ``source`` is ``_source(path)``, made once."""
         raw = raw.strip(_JSON_WHITESPACE)  # the same line fingerprints alike, last or not
         fast = decode_envelope(raw)  # the usual line, read at once; None: read it in full
         if fast is not None:
             name, encoding, data = fast
             if name in self.contracts and encoding in ENCODINGS and len(data) <= max_body_bytes:
-                return Capture(_source(path), number, name, encoding, data)
+                return _line_capture(source, number, name, encoding, data)
         envelope = None
         # Not UTF-8 is a ValueError too.
         with suppress(ValueError, RecursionError):
@@ -327,7 +343,7 @@ class CaptureChecker:
         except Exception as error:  # a bug, but one body must not end the run of the others
             found, shown = [Finding("error", "", f"the check failed on this body: {error!r}",
                                     rule="check-crashed")], UNREAD
-        return [_printable_finding(finding) for finding in found], shown
+        return _printable_findings(found), shown
 
     def check_captures(self, captures: Iterable[Capture], *, strict: bool = False,
                        reference: bool = False, json_out: IO[str] | None = None,
@@ -346,7 +362,9 @@ class CaptureChecker:
             for capture in captures:
                 found, shown = self.check_capture_showing(capture, reference)
                 flagged = _flag(capture, found, baseline)
-                verdict = report.add(capture.label, capture.endpoint, flagged)
+                # Only findings show where they were: a clean capture's label is not needed.
+                verdict = report.add(capture.label if flagged else "", capture.endpoint,
+                                     flagged)
                 if capture.problem is None:
                     coverage.record(capture.endpoint, capture.body, capture.format, shown)
                 if json_report:
@@ -381,7 +399,7 @@ def _flag(capture: Capture, findings: list[Finding],
         key = fingerprint(digest, finding.rule, finding.pointer)
         accepted = baseline is not None and baseline.accepts(
             key, finding.rule, capture.endpoint, finding.pointer)
-        flagged.append(Flagged(finding, key, accepted))
+        flagged.append(new_flagged(finding, key, accepted))
     return flagged
 
 
