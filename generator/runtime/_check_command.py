@@ -30,7 +30,7 @@ from ._check import UNREAD, Contract, Finding, Shown, check_body_showing, descri
 from ._check_baseline import Baseline, fingerprint
 from ._check_console import Surroundings
 from ._check_coverage import Coverage
-from ._check_fast import decode_envelope
+from ._check_fast import decode_envelope, decode_envelopes
 from ._check_json import JsonReport
 from ._check_junit import JunitReport
 from ._check_progress import Progress
@@ -51,6 +51,9 @@ ENVELOPE_ROOM = 64 * 1024
 ENVELOPE_STRUCTURE = 1024
 _JSON_STRING = re.compile(rb'"(?:[^"\\]++|\\.)*+"')
 _JSON_WHITESPACE = b" \t\r\n"
+# The usual lines of a JSONL file are read this many at a time (at most: no more bytes).
+BATCH_LINES = 256
+BATCH_BYTES = 1 << 20
 
 
 def _printable_findings(found: list[Finding]) -> list[Finding]:
@@ -255,13 +258,48 @@ class CaptureChecker:
         return Capture(_source(path), None, endpoint, format, body)
 
     def _jsonl_captures(self, path: Path, real: str, max_body_bytes: int) -> Iterator[Capture]:
+        """The captures of a JSONL file: its usual lines read a batch at a time (bounded by
+        ``BATCH_LINES`` and ``BATCH_BYTES``), any other line on its own."""
+        source = _source(path)
+        batch: list[tuple[int, bytes]] = []
+        size = 0
+        for item in self._jsonl_lines(path, real, max_body_bytes):
+            if isinstance(item, Capture):
+                yield from self._batch_captures(path, source, batch, max_body_bytes)
+                batch, size = [], 0
+                yield item
+                continue
+            batch.append(item)
+            size += len(item[1])
+            if len(batch) == BATCH_LINES or size >= BATCH_BYTES:
+                yield from self._batch_captures(path, source, batch, max_body_bytes)
+                batch, size = [], 0
+        yield from self._batch_captures(path, source, batch, max_body_bytes)
+
+    def _batch_captures(self, path: Path, source: str, batch: list[tuple[int, bytes]],
+                        max_body_bytes: int) -> Iterator[Capture]:
+        read = decode_envelopes([raw for _, raw in batch]) if len(batch) > 1 else None
+        if read is None:
+            for number, raw in batch:
+                yield self._envelope(path, source, number, raw, max_body_bytes)
+            return
+        contracts = self.contracts
+        for (number, raw), (name, encoding, data) in zip(batch, read, strict=True):
+            if name in contracts and encoding in ENCODINGS and len(data) <= max_body_bytes:
+                yield _line_capture(source, number, name, encoding, data)
+            else:
+                yield self._envelope(path, source, number, raw, max_body_bytes)
+
+    def _jsonl_lines(self, path: Path, real: str,
+                     max_body_bytes: int) -> Iterator[tuple[int, bytes] | Capture]:
+        """Each line of a JSONL file that is not blank, with its number; a problem capture
+        for a line too long or a file that cannot be read."""
         limit = 6 * max_body_bytes + ENVELOPE_ROOM
         try:
             lines = open(real, "rb")  # noqa: SIM115 (closed below, whatever happens)
         except OSError as error:
             yield _problem(path, f"cannot read: {error.strerror}", rule="unreadable-capture")
             return
-        source = _source(path)
         with lines:
             number = 0
             while True:
@@ -285,7 +323,7 @@ class CaptureChecker:
                 elif not raw:
                     return
                 elif raw.strip():
-                    yield self._envelope(path, source, number, raw, max_body_bytes)
+                    yield number, raw
 
     def _envelope(self, path: Path, source: str, number: int, raw: bytes,
                   max_body_bytes: int) -> Capture:

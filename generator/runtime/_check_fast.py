@@ -23,7 +23,7 @@ from ._xml import plain_xml_reader
 if TYPE_CHECKING:
     from ._check import Contract, FieldRule
 
-__all__ = ["CleanProof", "decode_envelope"]
+__all__ = ["CleanProof", "decode_envelope", "decode_envelopes"]
 
 Envelope = tuple[str, str, bytes]
 _WHITESPACE = b" \t\r\n"
@@ -66,6 +66,44 @@ def _envelope_reader() -> Callable[[bytes], Envelope | None]:
 
 
 decode_envelope = _envelope_reader()
+
+
+def _envelopes_reader() -> Callable[[list[bytes]], list[Envelope] | None]:
+    try:
+        import msgspec
+    except ImportError:
+        return lambda lines: None
+    fields = [("endpoint", str), ("format", str), ("body", str)]
+    decode_lines = msgspec.json.Decoder(msgspec.defstruct(
+        "Envelopes", fields, forbid_unknown_fields=True)).decode_lines
+    astuple = msgspec.structs.astuple
+    errors = (msgspec.DecodeError, msgspec.ValidationError, UnicodeError)
+
+    def decode_envelopes(lines: list[bytes]) -> list[Envelope] | None:
+        """``decode_envelope`` of each of ``lines`` (none blank, each with its newline) at
+        once, with msgspec's reader of JSON Lines; None if any line needs a closer look.
+
+        That reader reads whitespace-separated values, not lines: each line must be one
+        object, from its first byte to its last but whitespace, so that no value spans
+        two lines; then as many values as lines are one per line.
+        """
+        for line in lines:
+            if line[:1] != b"{" or line.rstrip(_WHITESPACE)[-1:] != b"}" \
+                    or line.count(b",") + line.count(b":") > ENVELOPE_STRUCTURE_BOUND:
+                return None
+        try:
+            values = decode_lines(b"".join(lines))
+            if len(values) != len(lines):
+                return None
+            return [(endpoint, format, body.encode("utf-8"))
+                    for endpoint, format, body in map(astuple, values)]
+        except errors:
+            return None
+
+    return decode_envelopes
+
+
+decode_envelopes = _envelopes_reader()
 
 
 def _picker(indices: tuple[int, ...]) -> Callable[[tuple[Any, ...]], tuple[Any, ...]]:
