@@ -19,6 +19,7 @@ import sys
 import time
 from collections import defaultdict
 from collections.abc import Callable
+from functools import partial
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
@@ -98,9 +99,9 @@ def _msgspec_checker(contract: Contract) -> Callable[[bytes], bool]:
     return check
 
 
-def _safe(call: Callable[[], object]) -> object:
+def _safe(call: Callable[[bytes], object], body: bytes) -> object:
     try:
-        return call()
+        return call(body)
     except Exception as error:  # invalid bodies raise in some tools
         return error
 
@@ -108,7 +109,7 @@ def _safe(call: Callable[[], object]) -> object:
 def _reference(endpoint: str) -> Callable[[bytes], object]:
     """jsonschema's judgement of one body: decoded, then every error listed."""
     contract, validator = CONTRACTS[endpoint], Draft202012Validator(_schema(endpoint))
-    return lambda body: _safe(lambda: list(validator.iter_errors(_instance(contract, body))))
+    return lambda body: _safe(lambda b: list(validator.iter_errors(_instance(contract, b))), body)
 
 
 def _contenders(endpoint: str, format: str,
@@ -120,9 +121,9 @@ def _contenders(endpoint: str, format: str,
     contenders: dict[str, Callable[[], object]] = {
         "ours": lambda: [check_body(contract, b, format) for b in sample],
         "jsonschema (reference)": lambda: [reference(b) for b in sample],
-        "jsonschema-rs": lambda: [_safe(lambda b=b: rust.is_valid(_instance(contract, b)))
-                                  for b in sample],
-        "pydantic (wire model)": lambda: [_safe(lambda b=b: wire.parse_wire(b)) for b in sample],
+        "jsonschema-rs": lambda: [_safe(lambda body: rust.is_valid(_instance(contract, body)),
+                                        b) for b in sample],
+        "pydantic (wire model)": lambda: [_safe(wire.parse_wire, b) for b in sample],
     }
     if format in JSON_LIKE:  # msgspec reads JSON, not XML or form pairs
         checker = _msgspec_checker(contract)
@@ -130,7 +131,7 @@ def _contenders(endpoint: str, format: str,
     try:
         compiled = fastjsonschema.compile(_schema(endpoint))
         contenders["fastjsonschema"] = lambda: [
-            _safe(lambda b=b: compiled(_instance(contract, b))) for b in sample]
+            _safe(lambda body: compiled(_instance(contract, body)), b) for b in sample]
     except Exception as error:  # reported, not fatal
         print(f"fastjsonschema cannot compile the schema: {error}", file=sys.stderr)
     return contenders
@@ -168,6 +169,15 @@ def pair_samples(size: int) -> dict[tuple[str, str], list[bytes]]:
     return dict(sorted(samples.items()))
 
 
+def _ours_over(chosen: list[tuple[str, str, bytes]]) -> object:
+    return [check_body(CONTRACTS[e], b, f) for e, f, b in chosen]
+
+
+def _references_over(references: dict[str, Callable[[bytes], object]],
+                     chosen: list[tuple[str, str, bytes]]) -> object:
+    return [references[e](b) for e, _, b in chosen]
+
+
 def per_body_rows(rounds: int, sample_size: int) -> list[Row]:
     """Per endpoint and encoding; then the mixed corpus and its clean bodies, all together."""
     result: list[Row] = []
@@ -180,9 +190,8 @@ def per_body_rows(rounds: int, sample_size: int) -> list[Row]:
     for label, chosen in (("all endpoints, mixed corpus", mixed),
                           ("all endpoints, bodies without findings", clean)):
         timings = paired({
-            "ours": lambda chosen=chosen: [check_body(CONTRACTS[e], b, f) for e, f, b in chosen],
-            "jsonschema (reference)": lambda chosen=chosen: [references[e](b)
-                                                             for e, _, b in chosen],
+            "ours": partial(_ours_over, chosen),
+            "jsonschema (reference)": partial(_references_over, references, chosen),
         }, number=1, rounds=rounds)
         ratio = timings.ratio("ours", "jsonschema (reference)")
         result.append(Row(SECTION, f"{label}: per body vs jsonschema (reference), "

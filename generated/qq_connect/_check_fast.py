@@ -24,7 +24,7 @@ from ._xml import plain_xml_reader
 if TYPE_CHECKING:
     from ._check import Contract, FieldRule
 
-__all__ = ["CleanProof", "decode_envelope"]
+__all__ = ["CleanProof", "decode_envelope", "decode_envelopes"]
 
 Envelope = tuple[str, str, bytes]
 _WHITESPACE = b" \t\r\n"
@@ -69,6 +69,44 @@ def _envelope_reader() -> Callable[[bytes], Envelope | None]:
 decode_envelope = _envelope_reader()
 
 
+def _envelopes_reader() -> Callable[[list[bytes]], list[Envelope] | None]:
+    try:
+        import msgspec
+    except ImportError:
+        return lambda lines: None
+    fields = [("endpoint", str), ("format", str), ("body", str)]
+    decode_lines = msgspec.json.Decoder(msgspec.defstruct(
+        "Envelopes", fields, forbid_unknown_fields=True)).decode_lines
+    astuple = msgspec.structs.astuple
+    errors = (msgspec.DecodeError, msgspec.ValidationError, UnicodeError)
+
+    def decode_envelopes(lines: list[bytes]) -> list[Envelope] | None:
+        """``decode_envelope`` of each of ``lines`` (none blank, each with its newline) at
+        once, with msgspec's reader of JSON Lines; None if any line needs a closer look.
+
+        That reader reads whitespace-separated values, not lines: each line must be one
+        object, from its first byte to its last but whitespace, so that no value spans
+        two lines; then as many values as lines are one per line.
+        """
+        for line in lines:
+            if line[:1] != b"{" or line.rstrip(_WHITESPACE)[-1:] != b"}" \
+                    or line.count(b",") + line.count(b":") > ENVELOPE_STRUCTURE_BOUND:
+                return None
+        try:
+            values = decode_lines(b"".join(lines))
+            if len(values) != len(lines):
+                return None
+            return [(endpoint, format, body.encode("utf-8"))
+                    for endpoint, format, body in map(astuple, values)]
+        except errors:
+            return None
+
+    return decode_envelopes
+
+
+decode_envelopes = _envelopes_reader()
+
+
 def _picker(indices: tuple[int, ...]) -> Callable[[tuple[Any, ...]], tuple[Any, ...]]:
     """A function picking ``indices`` out of a tuple, always as a tuple (itemgetter's speed)."""
     if len(indices) > 1:
@@ -93,7 +131,7 @@ class CleanProof:
     def __init__(self, contract: Contract) -> None:
         import msgspec
 
-        from ._check import _KINDS, _SPACED_KEY_END, _ZERO
+        from ._check import _SPACED_KEY_END
 
         self._encodings = contract.encodings
         self._read_xml = plain_xml_reader(contract.xml_root)
@@ -101,7 +139,6 @@ class CleanProof:
         self._astuple = msgspec.structs.astuple
         self._convert = msgspec.convert
         self._spaced_key_end = _SPACED_KEY_END.search
-        self._zero_text = _ZERO.search
         self._errors = (msgspec.DecodeError, msgspec.ValidationError, UnicodeError)
         name = contract.endpoint
         json_struct = self._struct(f"{name}_json_proof", contract, from_json=True)
@@ -112,28 +149,15 @@ class CleanProof:
         self._text_numbers = _numbers_of(contract, from_json=False)
         names = list(contract.fields)
         self._code = names.index(contract.code_field)
+        self._code_field = contract.code_field
         self._message = names.index(contract.message_field)
         self._code_always = contract.code_always
         code_rule = contract.fields[contract.code_field]
         # A success's code as each struct reads it: JSON's wire type, or text.
         self._json_zero: object = "0" if code_rule.wire_type == "string" else 0
-        self._required = _picker(tuple(names.index(field)
-                                       for field in contract.required_on_success))
         # A clean success has every field whose absence is a finding: documented or example-only.
         self._expected = _picker(tuple(names.index(field) for field in
                                        (*contract.required_on_success, *contract.example_only)))
-        # The schema's own leniency: integers within bounds, or strings of its patterns
-        # (matched here, as msgspec's patterns are slow).
-        lax: list[tuple[str, Any, Any]] = []
-        self._lax_patterns: list[tuple[int, Callable[[str], object]]] = []
-        for index, (field, rule) in enumerate(contract.fields.items()):
-            kind: Any = str
-            if rule.kind != "text":
-                pattern, low, high, _ = _KINDS[rule.kind]
-                kind = Annotated[int, msgspec.Meta(ge=low, le=high)] | str
-                self._lax_patterns.append((index, pattern.search))
-            lax.append((field, kind | msgspec.UnsetType, msgspec.UNSET))
-        self._decode_lax = msgspec.json.Decoder(msgspec.defstruct(f"{name}_lax", lax)).decode
 
     @staticmethod
     def _struct(name: str, contract: Contract, *, from_json: bool) -> Any:
@@ -168,34 +192,38 @@ class CleanProof:
             return None if fields is None else Decoded("form", values=fields)
         return None
 
-    def clean(self, decoded: Decoded) -> bool:
-        """True if ``check_body`` surely finds nothing in the decoded body (False: it decides)."""
+    def clean(self, decoded: Decoded) -> Mapping[str, object] | None:
+        """If ``check_body`` surely finds nothing in the decoded body, what it shows of its
+        outcome (its code, if any; see ``Shown``); else None: the full check decides."""
         if decoded.values is not None:
             return self.clean_mapping(decoded.values)
-        return decoded.json_text is not None and self.clean_json(decoded.json_text)
+        return None if decoded.json_text is None else self.clean_json(decoded.json_text)
 
-    def clean_json(self, text: bytes) -> bool:
-        """True if the JSON object ``text`` (a body, or JSONP's payload) is surely clean."""
+    def clean_json(self, text: bytes) -> Mapping[str, object] | None:
+        """``clean`` of the JSON object ``text`` (a body, or JSONP's payload)."""
         try:
             values = self._astuple(self._decode_json(text))
         except self._errors:
-            return False
+            return None
         if text.count(b'":') != len(values) - values.count(self._unset) \
                 or self._spaced_key_end(text):
-            return False  # repeated keys, or keys this count cannot see (see load_json)
+            return None  # repeated keys, or keys this count cannot see (see load_json)
         if self._json_numbers and not self._numbers(values, self._json_numbers):
-            return False
-        return self._present(values, self._json_zero)
+            return None
+        if not self._present(values, self._json_zero):
+            return None
+        code = values[self._code]
+        return {} if code is self._unset else {self._code_field: code}
 
-    def clean_mapping(self, values: Mapping[str, str]) -> bool:
-        """True if a form or XML body's fields (all strings) are surely clean."""
+    def clean_mapping(self, values: Mapping[str, str]) -> Mapping[str, object] | None:
+        """``clean`` of a form or XML body's fields (all strings): ``values`` if clean."""
         try:
             fields = self._astuple(self._convert(values, self._mapping_struct))
         except self._errors:
-            return False
+            return None
         if self._text_numbers and not self._numbers(fields, self._text_numbers):
-            return False
-        return self._present(fields, "0")
+            return None
+        return values if self._present(fields, "0") else None
 
     def _numbers(self, values: tuple[Any, ...], numbers: _Numbers) -> bool:
         """Whether the numeric strings the struct left unchecked are surely the schema's."""
@@ -222,29 +250,6 @@ class CleanProof:
             if not success and message is unset:
                 return False
         return not success or unset not in self._expected(values)
-
-    def schema_valid(self, text: bytes) -> bool:
-        """True if the schema surely accepts the JSON object ``text`` (False: the full judge
-        decides); the drift rules beyond the schema remain to be judged."""
-        try:
-            values = self._astuple(self._decode_lax(text))
-        except self._errors:
-            return False
-        for index, search in self._lax_patterns:
-            value = values[index]
-            if type(value) is str and not search(value):
-                return False
-        code, message = values[self._code], values[self._message]
-        unset = self._unset
-        if self._code_always and (code is unset or message is unset):
-            return False
-        if not self._code_always:
-            success = code is unset
-        else:
-            success = code == 0 if type(code) is int else bool(self._zero_text(str(code)))
-        if success:
-            return unset not in self._required(values)
-        return message is not unset
 
 
 def _clean_type(contract: Contract, rule: FieldRule, from_json: bool) -> Any:

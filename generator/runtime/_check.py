@@ -24,7 +24,8 @@ from ._wire import KIND_BOUNDS, PATTERNS
 if TYPE_CHECKING:
     from ._check_fast import CleanProof
 
-__all__ = ["Contract", "FieldRule", "Finding", "check_body", "check_document"]
+__all__ = ["Contract", "FieldRule", "Finding", "check_body", "check_body_showing",
+           "check_document"]
 
 Kind = Literal["error", "drift"]
 
@@ -89,11 +90,6 @@ class Contract:
                      if rule.documented and name not in (self.code_field, self.message_field))
 
     @cached_property
-    def all_valid(self) -> Mapping[str, str | None]:
-        """The judgement of a body the schema accepts: nothing expected differently."""
-        return dict.fromkeys(self.fields)
-
-    @cached_property
     def example_only(self) -> tuple[str, ...]:
         return tuple(name for name, rule in self.fields.items()
                      if rule.presence == "example_only")
@@ -109,6 +105,17 @@ class Contract:
         if type(value) is str:
             return bool(_ZERO.search(value))
         return _is_integer(value) and value == 0
+
+    @cached_property
+    def passes(self) -> dict[str, _OnePass]:
+        """The one pass over this contract's fields, per pointer root ("" or "/<xml root>")."""
+        return {}
+
+    def one_pass(self, root: str) -> _OnePass:
+        made = self.passes.get(root)
+        if made is None:
+            made = self.passes[root] = _OnePass(self, root)
+        return made
 
     @cached_property
     def clean_proof(self) -> CleanProof | None:
@@ -173,38 +180,150 @@ def judge_value(kind: str, value: object) -> str | None:
     return None
 
 
-def judge_fields(contract: Contract, document: object) -> dict[str, str | None]:
-    """Per known field present: what the schema expected if its value is wrong, else None."""
-    if type(document) is not dict:
-        return {}
-    fields = contract.fields
-    return {name: judge_value(fields[name].kind, value) for name, value in document.items()
-            if name in fields}
+def new_finding(kind: Kind, pointer: str, message: str, expected: str, actual: str,
+                rule: str) -> Finding:
+    """A ``Finding`` made without the frozen dataclass's ``__init__`` (a third of its cost),
+    for the findings of the one pass: there are millions in a large corpus."""
+    finding = _NEW(Finding)
+    finding.__dict__.update(kind=kind, pointer=pointer, message=message, expected=expected,
+                            actual=actual, rule=rule)
+    return finding
 
 
-def fast_schema_findings(contract: Contract, document: object,
-                         judged: Mapping[str, str | None]) -> Iterator[Finding]:
-    """The generated JSON Schema's verdict, judged directly."""
-    if type(document) is not dict:
-        yield Finding("error", "", "the body is not an object", "an object", describe(document),
-                      rule="not-an-object")
-        return
-    code, message = contract.code_field, contract.message_field
-    required = (code, message) if contract.code_always else (
-        (message,) if code in document else ())
-    for name in required:
-        if name not in document:
-            yield Finding("error", escape_pointer(name), "required field missing", "present",
-                          "missing", rule="missing-field")
-    if contract.is_success(document):
-        for name in contract.required_on_success:
-            if name not in document:
-                yield Finding("error", escape_pointer(name), "documented field missing on success",
-                              "present", "missing", rule="missing-field")
-    for name, expected in judged.items():
-        if expected is not None:
-            yield Finding("error", escape_pointer(name), "wrong value", expected,
-                          describe(document[name]), rule="wrong-value")
+_NEW = object.__new__
+# One known field as the one pass reads it (see ``_OnePass``).
+_Field = tuple[str, bool, Callable[[str], object], "int | None", "int | None", str, str,
+               "frozenset[int] | None", bool]
+
+
+class _OnePass:
+    """Every finding about a decoded object's fields in one pass over them.
+
+    The schema's wrong values, numbers too long to read and the drift rules each look at
+    every field; this looks at each once and files what it finds under all three, in the
+    order the rules list them. The findings that never vary (a field missing) are made
+    once, here. Pointers start with ``root`` (an XML body's root element, or nothing).
+    """
+
+    def __init__(self, contract: Contract, root: str) -> None:
+        self.contract = contract
+        self.root = root
+        self.fields: dict[str, _Field] = {}
+        for name, rule in contract.fields.items():
+            search: Callable[[str], object] = str  # unused: any string is text
+            low: int | None = None
+            high: int | None = None
+            expected = "a string"
+            if rule.kind != "text":
+                pattern, low, high, expected = _KINDS[rule.kind]
+                search = pattern.search
+            codes = None
+            if rule.known_codes is not None:
+                codes = rule.known_codes | (
+                    {rule.none_code} if rule.none_code is not None else frozenset())
+            self.fields[name] = (root + escape_pointer(name), rule.kind == "text", search, low,
+                                 high, expected, rule.wire_type, codes,
+                                 rule.known_codes is None and rule.kind == "return_code")
+        code, message = contract.code_field, contract.message_field
+        self.missing = {name: new_finding("error", root + escape_pointer(name),
+                                          "required field missing", "present", "missing",
+                                          "missing-field") for name in (code, message)}
+        self.missing_on_success = tuple(
+            (name, new_finding("error", root + escape_pointer(name),
+                               "documented field missing on success", "present", "missing",
+                               "missing-field")) for name in contract.required_on_success)
+        self.missing_example = tuple(
+            (name, new_finding("drift", root + escape_pointer(name), "example-only field missing",
+                               "present", "missing", "missing-example-field"))
+            for name in contract.example_only)
+
+    def required(self, document: dict[str, Any]) -> list[Finding]:
+        """The schema's required fields: its code and message (message only, once a code
+        shows a failure, where the code is absent on success), then a success's fields."""
+        contract = self.contract
+        code, message = contract.code_field, contract.message_field
+        found = []
+        if contract.code_always:
+            if code not in document:
+                found.append(self.missing[code])
+            if message not in document:
+                found.append(self.missing[message])
+        elif code in document and message not in document:
+            found.append(self.missing[message])
+        if contract.is_success(document):
+            found += [finding for name, finding in self.missing_on_success
+                      if name not in document]
+        return found
+
+    def fields_found(self, document: dict[str, Any], from_json: bool,
+                     short: bool) -> tuple[list[Finding], list[Finding], list[Finding]]:
+        """Per field, in the document's order: wrong values (the schema's), numbers too long
+        to read (unless ``short``: see ``shorter_than_unreadable``) and drift."""
+        wrong: list[Finding] = []
+        unreadable: list[Finding] = []
+        drift: list[Finding] = []
+        fields = self.fields
+        limit = sys.get_int_max_str_digits()
+        for name, value in document.items():
+            field = fields.get(name)
+            if field is None:
+                drift.append(new_finding("drift", self.root + escape_pointer(name),
+                                         "field not in the spec", "absent", describe(value),
+                                         "undocumented-field"))
+                continue
+            pointer, text, search, low, high, expected, wire_type, codes, return_code = field
+            kind = type(value)
+            if kind is str:
+                if text:
+                    continue  # any string is text
+                if not search(value):
+                    wrong.append(new_finding("error", pointer, "wrong value", expected,
+                                             describe(value), "wrong-value"))
+                    continue
+                if limit and len(value) > limit and not readable(value):
+                    if not short:
+                        unreadable.append(new_finding(
+                            "error", pointer, "number too long to read",
+                            f"at most {limit} digits", describe(value), "unreadable-number"))
+                    continue
+                if from_json and wire_type == "integer":
+                    drift.append(new_finding("drift", pointer, "number sent as a numeric string",
+                                             "a JSON number", describe(value),
+                                             "number-as-string"))
+            else:
+                if text or not (kind is int or (kind is float and value.is_integer())) or (
+                        low is not None and value < low) or (high is not None and value > high):
+                    wrong.append(new_finding("error", pointer, "wrong value", expected,
+                                             describe(value), "wrong-value"))
+                    continue
+                if from_json and wire_type == "string":
+                    drift.append(new_finding(
+                        "drift", pointer,
+                        "number sent as a JSON number where the page documents a string",
+                        "a numeric string", describe(value), "string-as-number"))
+            if codes is not None:
+                if int(value) not in codes:
+                    drift.append(new_finding("drift", pointer, "code not in the spec's table",
+                                             "a known code", describe(value), "unknown-code"))
+            elif return_code:
+                number = int(value)
+                if number != 0 and number not in self.contract.listed_returns:
+                    drift.append(new_finding("drift", pointer,
+                                             "error code not in the return-code tables",
+                                             "a listed code", describe(value),
+                                             "unlisted-return-code"))
+        return wrong, unreadable, drift
+
+    def duplicated(self, duplicates: tuple[str, ...]) -> list[Finding]:
+        return [new_finding("drift", self.root + escape_pointer(name),
+                            "duplicate key: the last value wins", "one value", "several",
+                            "duplicate-key") for name in duplicates]
+
+    def examples_missing(self, document: dict[str, Any]) -> list[Finding]:
+        """Drift: example-only fields a success lacks."""
+        if not self.missing_example or not self.contract.is_success(document):
+            return []
+        return [finding for name, finding in self.missing_example if name not in document]
 
 
 @cache
@@ -215,9 +334,8 @@ def _reference_validator(endpoint: str) -> Any:
     return Draft202012Validator(json.loads(text))
 
 
-def reference_schema_findings(contract: Contract, document: object,
-                              judged: Mapping[str, str | None]) -> Iterator[Finding]:
-    """The same verdict from the reference validator, ``jsonschema`` (``judged`` unused)."""
+def reference_schema_findings(contract: Contract, document: object) -> Iterator[Finding]:
+    """The schema's verdict from the reference validator, ``jsonschema``."""
     missing: set[str] = set()
     for error in _reference_validator(contract.endpoint).iter_errors(document):
         path = "".join(escape_pointer(str(part)) for part in error.absolute_path)
@@ -258,64 +376,6 @@ def shorter_than_unreadable(body: bytes) -> bool:
     """True if no string decoded from ``body`` can hold more digits than Python reads."""
     limit = sys.get_int_max_str_digits()
     return limit == 0 or len(body) <= limit
-
-
-def unreadable_findings(contract: Contract, document: object,
-                        judged: Mapping[str, str | None]) -> Iterator[Finding]:
-    """Numbers the schema accepts but no reader can hold: errors on both judges' paths."""
-    if type(document) is not dict:
-        return
-    fields = contract.fields
-    for name, value in document.items():
-        rule = fields.get(name)
-        if rule is not None and rule.kind != "text" and judged[name] is None \
-                and not readable(value):
-            yield Finding("error", escape_pointer(name), "number too long to read",
-                          f"at most {sys.get_int_max_str_digits()} digits", describe(value),
-                          rule="unreadable-number")
-
-
-def drift_findings(contract: Contract, document: object, from_json: bool,
-                   duplicates: tuple[str, ...], judged: Mapping[str, str | None]
-                   ) -> Iterator[Finding]:
-    """What parses but the spec does not know."""
-    if type(document) is not dict:
-        return
-    for name in duplicates:
-        yield Finding("drift", escape_pointer(name), "duplicate key: the last value wins",
-                      "one value", "several", rule="duplicate-key")
-    fields = contract.fields
-    for name, value in document.items():
-        rule = fields.get(name)
-        if rule is None:
-            yield Finding("drift", escape_pointer(name), "field not in the spec", "absent",
-                          describe(value), rule="undocumented-field")
-            continue
-        if judged[name] is not None or rule.kind == "text" or not readable(value):
-            continue  # wrong or unreadable values are errors; nothing to add
-        if from_json and type(value) is str and rule.wire_type == "integer":
-            yield Finding("drift", escape_pointer(name), "number sent as a numeric string",
-                          "a JSON number", describe(value), rule="number-as-string")
-        elif from_json and type(value) is not str and rule.wire_type == "string":
-            yield Finding("drift", escape_pointer(name),
-                          "number sent as a JSON number where the page documents a string",
-                          "a numeric string", describe(value), rule="string-as-number")
-        if rule.known_codes is not None:
-            number = int(value)
-            if number not in rule.known_codes and number != rule.none_code:
-                yield Finding("drift", escape_pointer(name), "code not in the spec's table",
-                              "a known code", describe(value), rule="unknown-code")
-        elif rule.kind == "return_code":
-            number = int(value)
-            if number != 0 and number not in contract.listed_returns:
-                yield Finding("drift", escape_pointer(name),
-                              "error code not in the return-code tables", "a listed code",
-                              describe(value), rule="unlisted-return-code")
-    if contract.is_success(document):
-        for name in contract.example_only:
-            if name not in document:
-                yield Finding("drift", escape_pointer(name), "example-only field missing",
-                              "present", "missing", rule="missing-example-field")
 
 
 class _WithDuplicates(dict[str, Any]):
@@ -440,25 +500,49 @@ def load_json(body: bytes) -> tuple[object, tuple[str, ...]]:
     return document, ()
 
 
-SchemaJudge = Callable[[Contract, object, Mapping[str, str | None]], Iterator[Finding]]
-
-
 def check_document(contract: Contract, document: object, *, from_json: bool,
                    duplicates: tuple[str, ...] = (), reference: bool = False,
-                   short: bool = False) -> list[Finding]:
-    """Every finding in a decoded body; ``short``: it came from one too short to hold a
-    number too long to read (see ``shorter_than_unreadable``), so that rule is skipped."""
-    judge: SchemaJudge = reference_schema_findings if reference else fast_schema_findings
-    judged = judge_fields(contract, document)
-    unreadable = () if short else unreadable_findings(contract, document, judged)
-    return [*judge(contract, document, judged), *unreadable,
-            *drift_findings(contract, document, from_json, duplicates, judged)]
+                   short: bool = False, root: str = "") -> list[Finding]:
+    """Every finding in a decoded body: the schema's errors, numbers too long to read, then
+    drift. ``short``: it came from a body too short to hold a number too long to read (see
+    ``shorter_than_unreadable``), so that rule is skipped. Pointers start with ``root``."""
+    if type(document) is not dict:
+        if reference:
+            return [_rooted(finding, root)
+                    for finding in reference_schema_findings(contract, document)]
+        return [new_finding("error", root, "the body is not an object", "an object",
+                            describe(document), "not-an-object")]
+    one_pass = contract.one_pass(root)
+    wrong, unreadable, drift = one_pass.fields_found(document, from_json, short)
+    if reference:
+        schema = [_rooted(finding, root)
+                  for finding in reference_schema_findings(contract, document)]
+    else:
+        schema = one_pass.required(document)
+        schema += wrong
+    if duplicates:
+        drift = one_pass.duplicated(duplicates) + drift
+    return schema + unreadable + drift + one_pass.examples_missing(document)
+
+
+def _rooted(finding: Finding, root: str) -> Finding:
+    return replace(finding, pointer=root + finding.pointer) if root else finding
 
 
 # How a body the client refuses, or one not in the format it claims, is reported.
 _UNUSABLE = {"json": "unparseable JSON", "jsonp": "unusable jsonp", "form": "unusable form",
              "xml": "unusable XML"}
 _DESCRIBED: Mapping[str, str] = {str(encoding): text for encoding, text in DESCRIBED.items()}
+
+
+class Unread:
+    """The check did not read what the body shows (its coverage reads the body itself)."""
+
+
+UNREAD = Unread()
+# What a body showed the check of its outcome: the object decoded (a mapping holding its
+# code field at least), None if it is not in its format or not an object, or UNREAD.
+Shown = Mapping[str, object] | None | Unread
 
 
 def check_body(contract: Contract, body: bytes, format: str, *,
@@ -471,15 +555,24 @@ def check_body(contract: Contract, body: bytes, format: str, *,
     an object of strings. Clean bodies are mostly proven so by the contract's msgspec
     proof (``_check_fast``), read by its fast readers, before any work per field.
     """
+    return check_body_showing(contract, body, format, reference=reference)[0]
+
+
+def check_body_showing(contract: Contract, body: bytes, format: str, *,
+                       reference: bool = False) -> tuple[list[Finding], Shown]:
+    """``check_body``'s findings, and what the body showed of its outcome (``Shown``): the
+    command's coverage reads that instead of decoding the body again."""
     if format not in contract.encodings:
         return [Finding("error", "", f"{contract.endpoint} never answers {format}",
-                        " or ".join(contract.encodings), format, rule="wrong-encoding")]
+                        " or ".join(contract.encodings), format, rule="wrong-encoding")], None
     proof = None if reference else contract.clean_proof
     fast = None  # what the fast readers make of the body, if they are sure
     if proof is not None:
         fast = proof.decode(body, format)
-        if fast is not None and proof.clean(fast):
-            return []
+        if fast is not None:
+            shown = proof.clean(fast)
+            if shown is not None:
+                return [], shown
     root = f"/{contract.xml_root}"
     try:
         decoded = fast or decode_body(body, contract.encodings, contract.xml_root)
@@ -490,26 +583,22 @@ def check_body(contract: Contract, body: bytes, format: str, *,
         reason = str(error).removeprefix(_UNUSABLE["xml"] + ": ")
         return [Finding("error", root if format == "xml" else "",
                         f"{_UNUSABLE[format]}: {reason}", f"a {format} answer",
-                        describe(body[:40].decode("utf-8", "replace")), rule="unreadable-body")]
-    if decoded.values is not None:
-        if fast is None and proof is not None and proof.clean_mapping(decoded.values):
-            return []
-        found = check_document(contract, decoded.values, from_json=False, reference=reference,
-                               short=shorter_than_unreadable(body))
-        if format == "form":
-            return found
-        return [replace(finding, pointer=root + finding.pointer) for finding in found]
+                        describe(body[:40].decode("utf-8", "replace")),
+                        rule="unreadable-body")], None
+    values = decoded.values
+    if values is not None:
+        if fast is None and proof is not None and proof.clean_mapping(values) is not None:
+            return [], values
+        return check_document(contract, values, from_json=False, reference=reference,
+                              short=shorter_than_unreadable(body),
+                              root="" if format == "form" else root), values
     text = decoded.json_text or b""
     try:
         document, duplicates = load_json(text)
     except (UnicodeDecodeError, ValueError, RecursionError) as error:
         return [Finding("error", "", f"unparseable JSON: {error}", "a JSON object",
-                        describe(text[:40].decode("utf-8", "replace")), rule="unreadable-body")]
-    if proof is not None and isinstance(document, dict) and proof.schema_valid(text):
-        # No schema finding possible: only the rules beyond the schema remain.
-        unreadable = () if shorter_than_unreadable(text) else unreadable_findings(
-            contract, document, contract.all_valid)
-        return [*unreadable,
-                *drift_findings(contract, document, True, duplicates, contract.all_valid)]
+                        describe(text[:40].decode("utf-8", "replace")),
+                        rule="unreadable-body")], UNREAD
     return check_document(contract, document, from_json=True, duplicates=duplicates,
-                          reference=reference, short=shorter_than_unreadable(text))
+                          reference=reference, short=shorter_than_unreadable(text)), (
+        document if type(document) is dict else None)

@@ -26,15 +26,15 @@ from pathlib import Path
 from typing import IO
 
 from ._base_client import DEFAULT_MAX_BODY_BYTES
-from ._check import Contract, Finding, check_body, describe
+from ._check import UNREAD, Contract, Finding, Shown, check_body_showing, describe
 from ._check_baseline import Baseline, fingerprint
 from ._check_console import Surroundings
 from ._check_coverage import Coverage
-from ._check_fast import decode_envelope
+from ._check_fast import decode_envelope, decode_envelopes
 from ._check_json import JsonReport
 from ._check_junit import JunitReport
 from ._check_progress import Progress
-from ._check_report import Flagged, Report, is_printable, printable
+from ._check_report import Flagged, Report, is_printable, new_flagged, printable
 from ._codes import ReturnCodeTable
 from ._decode import ENCODINGS
 
@@ -51,15 +51,19 @@ ENVELOPE_ROOM = 64 * 1024
 ENVELOPE_STRUCTURE = 1024
 _JSON_STRING = re.compile(rb'"(?:[^"\\]++|\\.)*+"')
 _JSON_WHITESPACE = b" \t\r\n"
+# The usual lines of a JSONL file are read this many at a time (at most: no more bytes).
+BATCH_LINES = 256
+BATCH_BYTES = 1 << 20
 
 
-def _printable_finding(finding: Finding) -> Finding:
-    if all(is_printable(text) for text in (finding.pointer, finding.message,
-                                           finding.expected, finding.actual)):
-        return finding  # the usual finding: nothing to escape
-    return replace(finding, pointer=printable(finding.pointer),
-                   message=printable(finding.message), expected=printable(finding.expected),
-                   actual=printable(finding.actual))
+def _printable_findings(found: list[Finding]) -> list[Finding]:
+    """``found``, each text escaped where a report could not hold it as is."""
+    if not found or is_printable("".join([finding.pointer + finding.message + finding.expected
+                                          + finding.actual for finding in found])):
+        return found  # the usual findings: nothing to escape
+    return [replace(finding, pointer=printable(finding.pointer),
+                    message=printable(finding.message), expected=printable(finding.expected),
+                    actual=printable(finding.actual)) for finding in found]
 
 
 def is_capture_name(name: str) -> bool:
@@ -114,6 +118,18 @@ class Capture:
         if self.problem is not None and not self.body:
             return self.label.encode("utf-8")
         return self.body
+
+
+_NEW = object.__new__
+
+
+def _line_capture(source: str, line: int, endpoint: str, format: str, body: bytes) -> Capture:
+    """``Capture(source, line, endpoint, format, body)`` without the frozen dataclass's
+    ``__init__`` (half the cost of reading a line): one is made per line of a corpus."""
+    capture = _NEW(Capture)
+    capture.__dict__.update(source=source, line=line, endpoint=endpoint, format=format,
+                            body=body, problem=None, problem_rule="unreadable-capture")
+    return capture
 
 
 def _source(path: Path) -> str:
@@ -242,6 +258,42 @@ class CaptureChecker:
         return Capture(_source(path), None, endpoint, format, body)
 
     def _jsonl_captures(self, path: Path, real: str, max_body_bytes: int) -> Iterator[Capture]:
+        """The captures of a JSONL file: its usual lines read a batch at a time (bounded by
+        ``BATCH_LINES`` and ``BATCH_BYTES``), any other line on its own."""
+        source = _source(path)
+        batch: list[tuple[int, bytes]] = []
+        size = 0
+        for item in self._jsonl_lines(path, real, max_body_bytes):
+            if isinstance(item, Capture):
+                yield from self._batch_captures(path, source, batch, max_body_bytes)
+                batch, size = [], 0
+                yield item
+                continue
+            batch.append(item)
+            size += len(item[1])
+            if len(batch) == BATCH_LINES or size >= BATCH_BYTES:
+                yield from self._batch_captures(path, source, batch, max_body_bytes)
+                batch, size = [], 0
+        yield from self._batch_captures(path, source, batch, max_body_bytes)
+
+    def _batch_captures(self, path: Path, source: str, batch: list[tuple[int, bytes]],
+                        max_body_bytes: int) -> Iterator[Capture]:
+        read = decode_envelopes([raw for _, raw in batch]) if len(batch) > 1 else None
+        if read is None:
+            for number, raw in batch:
+                yield self._envelope(path, source, number, raw, max_body_bytes)
+            return
+        contracts = self.contracts
+        for (number, raw), (name, encoding, data) in zip(batch, read, strict=True):
+            if name in contracts and encoding in ENCODINGS and len(data) <= max_body_bytes:
+                yield _line_capture(source, number, name, encoding, data)
+            else:
+                yield self._envelope(path, source, number, raw, max_body_bytes)
+
+    def _jsonl_lines(self, path: Path, real: str,
+                     max_body_bytes: int) -> Iterator[tuple[int, bytes] | Capture]:
+        """Each line of a JSONL file that is not blank, with its number; a problem capture
+        for a line too long or a file that cannot be read."""
         limit = 6 * max_body_bytes + ENVELOPE_ROOM
         try:
             lines = open(real, "rb")  # noqa: SIM115 (closed below, whatever happens)
@@ -271,15 +323,17 @@ class CaptureChecker:
                 elif not raw:
                     return
                 elif raw.strip():
-                    yield self._envelope(path, number, raw, max_body_bytes)
+                    yield number, raw
 
-    def _envelope(self, path: Path, number: int, raw: bytes, max_body_bytes: int) -> Capture:
+    def _envelope(self, path: Path, source: str, number: int, raw: bytes,
+                  max_body_bytes: int) -> Capture:
+        """The capture of one JSONL line; ``source`` is ``_source(path)``, made once."""
         raw = raw.strip(_JSON_WHITESPACE)  # the same line fingerprints alike, last or not
         fast = decode_envelope(raw)  # the usual line, read at once; None: read it in full
         if fast is not None:
             name, encoding, data = fast
             if name in self.contracts and encoding in ENCODINGS and len(data) <= max_body_bytes:
-                return Capture(_source(path), number, name, encoding, data)
+                return _line_capture(source, number, name, encoding, data)
         envelope = None
         # Not UTF-8 is a ValueError too.
         with suppress(ValueError, RecursionError):
@@ -313,16 +367,21 @@ class CaptureChecker:
         return Capture(_source(path), number, endpoint, format, data)
 
     def check_capture(self, capture: Capture, reference: bool = False) -> list[Finding]:
+        return self.check_capture_showing(capture, reference)[0]
+
+    def check_capture_showing(self, capture: Capture,
+                              reference: bool = False) -> tuple[list[Finding], Shown]:
+        """The capture's findings, and what its body showed of its outcome (``Shown``)."""
         if capture.problem is not None or capture.endpoint is None or capture.format is None:
             return [Finding("error", "", printable(capture.problem or "not a capture"),
-                            rule=capture.problem_rule)]
+                            rule=capture.problem_rule)], None
         try:
-            found = check_body(self.contracts[capture.endpoint], capture.body, capture.format,
-                               reference=reference)
+            found, shown = check_body_showing(self.contracts[capture.endpoint], capture.body,
+                                              capture.format, reference=reference)
         except Exception as error:  # a bug, but one body must not end the run of the others
-            found = [Finding("error", "", f"the check failed on this body: {error!r}",
-                             rule="check-crashed")]
-        return [_printable_finding(finding) for finding in found]
+            found, shown = [Finding("error", "", f"the check failed on this body: {error!r}",
+                                    rule="check-crashed")], UNREAD
+        return _printable_findings(found), shown
 
     def check_captures(self, captures: Iterable[Capture], *, strict: bool = False,
                        reference: bool = False, json_out: IO[str] | None = None,
@@ -339,10 +398,13 @@ class CaptureChecker:
                 junit = JunitReport(junit_out, cases, failures_only=junit_failures_only)
             json_report = JsonReport(json_out) if json_out else None
             for capture in captures:
-                flagged = _flag(capture, self.check_capture(capture, reference), baseline)
-                verdict = report.add(capture.label, capture.endpoint, flagged)
+                found, shown = self.check_capture_showing(capture, reference)
+                flagged = _flag(capture, found, baseline)
+                # Only findings show where they were: a clean capture's label is not needed.
+                verdict = report.add(capture.label if flagged else "", capture.endpoint,
+                                     flagged)
                 if capture.problem is None:
-                    coverage.record(capture.endpoint, capture.body, capture.format)
+                    coverage.record(capture.endpoint, capture.body, capture.format, shown)
                 if json_report:
                     json_report.add(capture.source, capture.line, capture.endpoint,
                                     capture.format, verdict, flagged)
@@ -375,7 +437,7 @@ def _flag(capture: Capture, findings: list[Finding],
         key = fingerprint(digest, finding.rule, finding.pointer)
         accepted = baseline is not None and baseline.accepts(
             key, finding.rule, capture.endpoint, finding.pointer)
-        flagged.append(Flagged(finding, key, accepted))
+        flagged.append(new_flagged(finding, key, accepted))
     return flagged
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ._check import Contract, judge_value, readable
+from ._check import UNREAD, Contract, Shown, Unread, judge_value, readable
 from ._codes import ReturnCodeTable
 from ._decode import BodyRefused, decode_body
 
@@ -128,8 +128,13 @@ class Coverage:
             return None
         document = decoded.values if decoded.values is not None else self._readers[endpoint](
             decoded.json_text or b"")
+        return self.outcome_shown(endpoint, document)
+
+    def outcome_shown(self, endpoint: str, document: Mapping[str, object] | None) -> str | None:
+        """``outcome`` of a body decoded as its format: ``document``, or None if it is not."""
         if document is None:
             return None
+        contract = self.contracts[endpoint]
         if contract.is_success(document):
             return SUCCESS
         number = _code_number(document.get(contract.code_field))
@@ -137,10 +142,14 @@ class Coverage:
             return None
         return self.codes.describe(number).category if self.codes else FAILURE
 
-    def record(self, endpoint: str | None, body: bytes, format: str | None) -> None:
+    def record(self, endpoint: str | None, body: bytes, format: str | None,
+               shown: Shown = UNREAD) -> None:
+        """Count a capture; ``shown``: what its check read of it (``check_body_showing``),
+        so that the body is not decoded again."""
         if endpoint not in self.endpoints or format is None:
             return
-        outcome = self.outcome(endpoint, body, format)
+        outcome = self.outcome(endpoint, body, format) if isinstance(shown, Unread) else \
+            self.outcome_shown(endpoint, shown)
         if outcome is None:
             return
         counts = self.endpoints[endpoint]

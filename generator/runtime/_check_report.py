@@ -67,6 +67,17 @@ class Flagged:
                 "actual": finding.actual}
 
 
+_NEW = object.__new__
+
+
+def new_flagged(finding: Finding, fingerprint: str, baselined: bool) -> Flagged:
+    """``Flagged(finding, fingerprint, baselined)`` without the frozen dataclass's
+    ``__init__``: one is made per finding of a corpus, millions in a large one."""
+    flagged = _NEW(Flagged)
+    flagged.__dict__.update(finding=finding, fingerprint=fingerprint, baselined=baselined)
+    return flagged
+
+
 @dataclass(frozen=True)
 class Shown:
     """One finding shown as an example of its rule: where it is, and what it is."""
@@ -94,22 +105,33 @@ class Report:
 
     def add(self, label: str, endpoint: str | None, flagged: list[Flagged]) -> str:
         """Count one capture's findings; its verdict (ok, drift or error) by all of them."""
-        kinds = {item.finding.kind for item in flagged}
-        verdict = "error" if "error" in kinds else "drift" if kinds else "ok"
         self.captures += 1
-        self.verdicts[verdict] += 1
-        if any(item.fails(self.strict) for item in flagged):
-            self.failing_captures += 1
+        if not flagged:
+            self.verdicts["ok"] += 1
+            return "ok"
+        verdict = "drift"
+        fails = False
+        strict = self.strict
+        endpoint_or_none = endpoint or NO_ENDPOINT
+        findings, new, counts, kinds = self.findings, self.new, self.counts, self.kinds
         for item in flagged:
             finding = item.finding
-            self.findings[finding.kind] += 1
-            self.kinds.setdefault(finding.rule, finding.kind)
-            self.counts[endpoint or NO_ENDPOINT, finding.rule, item.baselined] += 1
-            if not item.baselined:
-                self.new[finding.kind] += 1
-                shown = self.examples.setdefault(finding.rule, [])
+            kind, rule, baselined = finding.kind, finding.rule, item.baselined
+            if kind == "error":
+                verdict = "error"
+            findings[kind] += 1
+            if rule not in kinds:
+                kinds[rule] = kind
+            counts[endpoint_or_none, rule, baselined] += 1
+            if not baselined:
+                fails = fails or item.fails(strict)
+                new[kind] += 1
+                shown = self.examples.setdefault(rule, [])
                 if len(shown) < SHOWN_PER_RULE:
                     shown.append(Shown(label, endpoint, item))
+        self.verdicts[verdict] += 1
+        if fails:
+            self.failing_captures += 1
         return verdict
 
     @cached_property

@@ -5,9 +5,18 @@ return codes) and which declared encodings the captures exercised, and which non
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from tests.contract.corpus import (
+    HOSTILE_FORM,
+    HOSTILE_JSON,
+    HOSTILE_JSONP,
+    HOSTILE_XML,
+    bodies,
+    targeted_bodies,
+)
 from tests.contract.from_spec import (
     API,
     ENDPOINTS,
@@ -92,3 +101,31 @@ def test_bodies_that_show_no_outcome_count_for_nothing(tmp_path: Path) -> None:
     assert "unknown" not in counts["missing"]["outcomes"]
     assert counts["encodings"]["json"] == 1
     assert counts["missing"]["outcomes"] == ["success", *CATEGORIES]
+
+
+def test_the_outcome_the_check_read_is_the_one_coverage_reads_itself() -> None:
+    """The command counts what ``check_body_showing`` read of each body, without decoding it
+    again: on every path of the check (both judges, the msgspec proof, the fast readers,
+    bodies refused or not objects) that is the outcome ``Coverage.outcome`` reads itself."""
+    from qq_connect._check import Unread, check_body_showing
+    from qq_connect._check_coverage import Coverage
+    from qq_connect._contracts import CONTRACTS
+    from qq_connect._return_codes import RETURN_CODE_TABLE
+
+    coverage = Coverage(CONTRACTS, RETURN_CODE_TABLE)
+    corpus = [(e.name, format, body) for e in ENDPOINTS
+              for format, body in targeted_bodies(e)]
+    corpus += [(e.name, format, body) for e in ENDPOINTS for format, hostile in (
+        ("json", HOSTILE_JSON), ("jsonp", HOSTILE_JSONP), ("form", HOSTILE_FORM),
+        ("xml", HOSTILE_XML)) for body in hostile]
+    corpus += list(bodies(6_000, seed=7))
+    read = Counter[str]()
+    for endpoint, format, body in corpus:
+        expected = coverage.outcome(endpoint, body, format)
+        for reference in (False, True):
+            _, shown = check_body_showing(CONTRACTS[endpoint], body, format, reference=reference)
+            read[type(shown).__name__] += 1
+            if not isinstance(shown, Unread):
+                assert coverage.outcome_shown(endpoint, shown) == expected, (endpoint, body)
+    # Every kind of answer is given, and most bodies are read once only.
+    assert len(read) == 3 and read["dict"] > 4 * (read["NoneType"] + read["Unread"]), read

@@ -292,13 +292,14 @@ def test_a_crash_leaves_no_half_written_report(
         (captures / ENDPOINT.name / f"{name}.json").write_text(GOOD, encoding="utf-8")
     seen: list[bytes] = []
 
-    def interrupted(contract: object, body: bytes, format: str, **_: object) -> list[object]:
+    def interrupted(contract: object, body: bytes, format: str,
+                    **_: object) -> tuple[list[object], None]:
         seen.append(body)
         if len(seen) == 3:
             raise KeyboardInterrupt  # not a finding: it ends the run
-        return []
+        return [], None
 
-    monkeypatch.setattr(check_command_module(), "check_body", interrupted)
+    monkeypatch.setattr(check_command_module(), "check_body_showing", interrupted)
     with pytest.raises(KeyboardInterrupt):
         main([str(captures), "--json", str(old), "--junit", str(tmp_path / "junit.xml")])
     assert old.read_text() == "the last run's report"
@@ -310,10 +311,11 @@ def test_a_bug_on_one_body_is_a_finding_not_the_end(
         capsys: pytest.CaptureFixture[str]) -> None:
     (captures / ENDPOINT.name / "other.json").write_text(GOOD, encoding="utf-8")
 
-    def buggy(contract: object, body: bytes, format: str, **_: object) -> list[object]:
+    def buggy(contract: object, body: bytes, format: str,
+              **_: object) -> tuple[list[object], None]:
         raise RecursionError("\ud800 deep")
 
-    monkeypatch.setattr(check_command_module(), "check_body", buggy)
+    monkeypatch.setattr(check_command_module(), "check_body_showing", buggy)
     run = check(tmp_path, captures, capsys=capsys)
     assert run.code == EXIT_FAILED and len(run.errors) == 2
     assert run.only_error(str(captures / ENDPOINT.name / "other.json")) == (

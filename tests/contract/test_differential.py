@@ -18,6 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from importlib import import_module
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 from urllib.parse import parse_qsl
@@ -42,6 +43,7 @@ from tests.contract.from_spec import (
     ENDPOINTS,
     LISTED_RETS,
     Finding,
+    check_command_module,
     check_module,
     documented_success,
     encode,
@@ -440,6 +442,43 @@ def test_the_envelope_reader_never_reads_what_json_reads_otherwise(
     line = json.dumps(envelope, ensure_ascii=ascii).encode("utf-8", "surrogatepass")
     read = fast_module().decode_envelope(line)
     assert read is None or read == envelope_of(line), line
+
+
+# Lines that could fool a reader of whitespace-separated values into pairing values and
+# lines wrongly: two envelopes on one line, one envelope over two lines.
+SPLIT_LINES = [
+    b'{"endpoint": "a", "format": "json", "body": "1"} {"endpoint": "b", "format": "json", '
+    b'"body": "2"}\n',
+    b'{"endpoint": "a", "format": "json",\n', b'"body": "x"}\n',
+    b'{"endpoint": "a", "format": "json", "body": "3"}\n', b'  {"endpoint": "a"}  \n',
+]
+
+
+def test_envelopes_read_in_a_batch_are_those_read_one_by_one() -> None:
+    decode_envelope, decode_envelopes = (fast_module().decode_envelope,
+                                         fast_module().decode_envelopes)
+    usual = [line.encode() for line in jsonl_lines(600, seed=12)]
+    assert decode_envelopes(usual) == [decode_envelope(line.strip()) for line in usual]
+    odd = [line + b"\n" for line in HOSTILE_LINES if line.strip()] + SPLIT_LINES
+    for index, line in enumerate(odd):
+        for batch in ([line], [usual[0], line], [line, usual[1]], odd[index:index + 3]):
+            read = decode_envelopes(batch)
+            assert read is None or read == [decode_envelope(raw.strip()) for raw in batch], batch
+
+
+def test_a_jsonl_file_reads_alike_in_batches_and_line_by_line(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from qq_connect.check import iter_captures
+
+    usual = [line.encode() for line in jsonl_lines(700, seed=13)]
+    lines = usual[:300] + [line + b"\n" for line in HOSTILE_LINES] + SPLIT_LINES + [
+        b"\n", b"   \r\n"] + usual[300:]
+    path = tmp_path / "captures.jsonl"
+    path.write_bytes(b"".join(lines))
+    batched = list(iter_captures([path]))
+    monkeypatch.setattr(check_command_module(), "decode_envelopes", lambda lines: None)
+    assert batched == list(iter_captures([path]))
+    assert len(batched) == len(lines) - 2  # the blank lines are no captures
 
 
 def json_describe(value: object) -> str:
