@@ -45,7 +45,7 @@ bench: $(READY)
 
 lint: $(READY)
 	$(BIN)/ruff check generator generated tests bench examples
-	$(BIN)/mypy --strict generator generated tests examples
+	$(BIN)/mypy --strict generator generated tests bench examples
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

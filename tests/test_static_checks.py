@@ -1,5 +1,5 @@
-"""mypy --strict and ruff pass on the generator and its runtime, the package, the tests and
-the examples."""
+"""mypy --strict and ruff pass on the generator and its runtime, the package, the tests,
+the benchmarks and the examples."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ def run(*command: str) -> subprocess.CompletedProcess[str]:
 @pytest.mark.slow
 def test_mypy_strict() -> None:
     result = run(sys.executable, "-m", "mypy", "--strict", "generator", "generated", "tests",
-                 "examples")
+                 "bench", "examples")
     assert result.returncode == 0, result.stdout + result.stderr
 
 
