@@ -11,14 +11,12 @@ takes the full path, slower. A differential test holds each path to the one it c
 
 from __future__ import annotations
 
-import re
 import sys
-from _codecs import escape_decode  # codecs' escape decoder, in C
 from collections.abc import Callable, Mapping
 from operator import itemgetter
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from ._decode import BodyRefused, Decoded, unwrap_jsonp
+from ._decode import BodyRefused, Decoded, read_plain_form, unwrap_jsonp
 from ._xml import plain_xml_reader
 
 if TYPE_CHECKING:
@@ -313,28 +311,3 @@ def _digits(texts: tuple[Any, ...], unset: object) -> bool:
         return True
     joined = "".join(texts)
     return "" not in texts and joined.isascii() and joined.isdigit()
-
-
-# Form pairs as parse_form reads them, all at once: names, "=", values of its characters.
-_FORM_PAIR = rb"[A-Za-z_][A-Za-z0-9_]*=[A-Za-z0-9._~%+*!-]*"
-_PLAIN_FORM = re.compile(rb"%s(?:&%s){0,63}" % (_FORM_PAIR, _FORM_PAIR))  # 64 pairs at most
-_FORM_FIELD = re.compile("([A-Za-z_][A-Za-z0-9_]*)=([^&]*)")
-
-
-def read_plain_form(text: bytes) -> dict[str, str] | None:
-    """The fields ``parse_form`` reads from ``text`` (a body, stripped), or None for anything
-    it refuses or this reader cannot be sure of: a repeated name, an escaped "&" (%26)."""
-    if _PLAIN_FORM.fullmatch(text) is None or b"%26" in text.upper():
-        return None
-    text = text.replace(b"+", b" ")
-    try:
-        # Every %XX at once, as \xXX escapes (the only backslashes: a form value has none);
-        # no %XX spans an "&" or an "=", neither being hex. A "%" not before two hex digits
-        # fails here (unquote_to_bytes keeps it): parse_form decides.
-        decoded = (escape_decode(text.replace(b"%", b"\\x"))[0] if b"%" in text
-                   else text).decode("utf-8")
-    except (ValueError, UnicodeDecodeError):
-        return None
-    pairs = _FORM_FIELD.findall(decoded)
-    fields = dict(pairs)
-    return fields if len(fields) == len(pairs) == text.count(b"&") + 1 else None

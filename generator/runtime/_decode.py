@@ -10,6 +10,7 @@ hands back JSON text (for pydantic's fast path) or a flat mapping of strings.
 from __future__ import annotations
 
 import re
+from _codecs import escape_decode  # codecs' escape decoder, in C
 from collections.abc import Callable, Collection, Mapping
 from functools import cache
 from typing import Final, Literal, NamedTuple
@@ -17,7 +18,8 @@ from urllib.parse import unquote_to_bytes
 
 from ._errors import quoted
 
-__all__ = ["ENCODINGS", "BodyRefused", "Decoded", "decode_body", "sniff_encoding"]
+__all__ = ["ENCODINGS", "BodyRefused", "Decoded", "decode_body", "read_plain_form",
+           "sniff_encoding"]
 
 Encoding = Literal["json", "xml", "jsonp", "form"]
 ENCODINGS: Final[tuple[Encoding, ...]] = ("json", "xml", "jsonp", "form")
@@ -88,7 +90,8 @@ def decode_body(body: bytes, encodings: Collection[Encoding], xml_root: str) -> 
     if encoding == "jsonp":
         return Decoded("jsonp", json_text=unwrap_jsonp(text))
     if encoding == "form":
-        return Decoded("form", values=parse_form(text))
+        plain = read_plain_form(text)
+        return Decoded("form", values=parse_form(text) if plain is None else plain)
     try:
         return Decoded("xml", values=_parse_xml(text, xml_root))
     except BodyRefused as error:
@@ -130,6 +133,34 @@ def parse_form(text: bytes) -> dict[str, str]:
         except UnicodeDecodeError:
             raise BodyRefused(f"form value of {name!r} is not UTF-8") from None
     return values
+
+
+# Form pairs as parse_form reads them, all at once (as many as it takes at most).
+_PLAIN_FORM = re.compile(rb"%s(?:&%s){0,%d}" % (_FORM_PAIR.pattern, _FORM_PAIR.pattern,
+                                                  _MAX_FORM_PAIRS - 1))
+_FORM_FIELD = re.compile("([A-Za-z_][A-Za-z0-9_]*)=([^&]*)")
+
+
+def read_plain_form(text: bytes) -> dict[str, str] | None:
+    """The fields ``parse_form`` reads from ``text`` (a body, stripped), or None for anything
+    it refuses or this reader cannot be sure of: a repeated name, an escaped "&" (%26).
+
+    All pairs at once, where ``parse_form`` takes them one by one: the usual answer (a
+    token step's success) is read here, in half the time."""
+    if _PLAIN_FORM.fullmatch(text) is None or b"%26" in text.upper():
+        return None
+    text = text.replace(b"+", b" ")
+    try:
+        # Every %XX at once, as \xXX escapes (the only backslashes: a form value has none);
+        # no %XX spans an "&" or an "=", neither being hex. A "%" not before two hex digits
+        # fails here (unquote_to_bytes keeps it): parse_form decides.
+        decoded = (escape_decode(text.replace(b"%", b"\\x"))[0] if b"%" in text
+                   else text).decode("utf-8")
+    except (ValueError, UnicodeDecodeError):
+        return None
+    pairs = _FORM_FIELD.findall(decoded)
+    fields = dict(pairs)
+    return fields if len(fields) == len(pairs) == text.count(b"&") + 1 else None
 
 
 @cache

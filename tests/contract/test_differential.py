@@ -305,47 +305,6 @@ def test_plain_xml_never_reaches_expat(endpoint: Endpoint,
         findings(endpoint.name, encode({**drift, "unknown_extra": "a&b"}, "xml"), "xml")
 
 
-def form_bodies() -> list[bytes]:
-    found = [body for e in ENDPOINTS for format, body in targeted_bodies(e) if format == "form"]
-    found += [body for _, format, body in bodies(4_000, seed=3) if format == "form"]
-    return found + HOSTILE_FORM
-
-
-def test_form_pairs_are_read_as_parse_form_reads_them() -> None:
-    from qq_connect._decode import BodyRefused, parse_form
-
-    corpus = form_bodies()
-    fast = 0
-    for body in corpus:
-        fields = fast_module().read_plain_form(body.strip())
-        if fields is None:
-            continue
-        fast += 1
-        try:
-            assert fields == parse_form(body.strip()), body
-        except BodyRefused as error:
-            raise AssertionError(body) from error
-    assert fast > len(corpus) // 2, (fast, len(corpus))  # taken for most
-
-
-FORM_CHARACTERS = st.sampled_from(["a", "0", "_", "=", "&", "%", "%2", "%26", "%3D", "%2B", "+",
-                                   "%e7%94%b7", "%C3%28", "%ff", "%G1", " ", ";", "\\"])
-
-
-@settings(max_examples=500, deadline=None)
-@given(st.lists(FORM_CHARACTERS, max_size=12))
-def test_the_form_reader_never_reads_what_parse_form_reads_otherwise(pieces: list[str]) -> None:
-    from qq_connect._decode import BodyRefused, parse_form
-
-    body = ("a=" + "".join(pieces)).encode()
-    fields = fast_module().read_plain_form(body)
-    try:
-        expected: dict[str, str] | None = parse_form(body)
-    except BodyRefused:
-        expected = None
-    assert fields is None or fields == expected, (body, fields, expected)
-
-
 @pytest.mark.parametrize("endpoint", [e for e in ENDPOINTS if "form" in e.encodings],
                          ids=lambda e: e.name)
 def test_plain_form_pairs_never_reach_parse_form(endpoint: Endpoint,

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.runtime._decode import (
     ENCODINGS,
@@ -10,9 +12,12 @@ from generator.runtime._decode import (
     Decoded,
     decode_body,
     parse_form,
+    read_plain_form,
     sniff_encoding,
     unwrap_jsonp,
 )
+from tests.contract.corpus import HOSTILE_FORM, bodies, targeted_bodies
+from tests.contract.from_spec import ENDPOINTS
 
 ALL = ENCODINGS
 ME = b'callback( {"client_id":"101364207","openid":"805CFCB3AFEA40CA7CE4B6D8A8668793"} );\n'
@@ -94,3 +99,40 @@ def test_bodies_outside_the_endpoints_encodings_are_refused(
 def test_xml_decodes_to_field_texts() -> None:
     assert decode_body(b"<data><ret>0</ret><msg/></data>", ALL, "data") == Decoded(
         "xml", values={"ret": "0", "msg": ""})
+
+
+def form_bodies() -> list[bytes]:
+    found = [body for e in ENDPOINTS for format, body in targeted_bodies(e) if format == "form"]
+    found += [body for _, format, body in bodies(4_000, seed=3) if format == "form"]
+    return found + HOSTILE_FORM
+
+
+def test_form_pairs_are_read_all_at_once_as_parse_form_reads_them_one_by_one() -> None:
+    corpus = form_bodies()
+    fast = 0
+    for body in corpus:
+        fields = read_plain_form(body.strip())
+        if fields is None:
+            continue
+        fast += 1
+        try:
+            assert fields == parse_form(body.strip()), body
+        except BodyRefused as error:
+            raise AssertionError(body) from error
+    assert fast > len(corpus) // 2, (fast, len(corpus))  # taken for most
+
+
+FORM_CHARACTERS = st.sampled_from(["a", "0", "_", "=", "&", "%", "%2", "%26", "%3D", "%2B", "+",
+                                   "%e7%94%b7", "%C3%28", "%ff", "%G1", " ", ";", "\\"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(FORM_CHARACTERS, max_size=12))
+def test_the_form_reader_never_reads_what_parse_form_reads_otherwise(pieces: list[str]) -> None:
+    body = ("a=" + "".join(pieces)).encode()
+    fields = read_plain_form(body)
+    try:
+        expected: dict[str, str] | None = parse_form(body)
+    except BodyRefused:
+        expected = None
+    assert fields is None or fields == expected, (body, fields, expected)
