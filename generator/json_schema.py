@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from .model import Endpoint, Field
-from .runtime._wire import PATTERNS
+from .runtime._kinds import PATTERNS
 from .texts import endpoint_summary, field_description
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"

@@ -159,9 +159,11 @@ def package_exports(api: Api) -> list[tuple[str, list[str]]]:
     return [(module, names) for module, names in exports if names]
 
 
-# Modules that build pydantic models when imported: the package loads them when one of
-# their names is first used, so ``import qq_connect`` stays light.
-_LAZY_MODULES = ("_result", "_code_tables", "models.", "wire.")
+# Modules that import httpx or pydantic, or build models: the package loads them when one
+# of their names is first used, so ``import qq_connect`` stays light and the contract
+# check (``python -m qq_connect.check``) starts without them.
+_LAZY_MODULES = ("_base_client", "_client", "_response", "endpoints", "_result", "_code_tables",
+                 "models.", "wire.")
 
 
 def is_lazy(module: str) -> bool:

@@ -9,7 +9,6 @@
 
 from typing import TYPE_CHECKING
 
-from ._base_client import RawResponse, RetryPolicy
 from ._codes import ReturnCode, ReturnCodeTable
 from ._errors import (
     ApiError,
@@ -25,8 +24,6 @@ from ._errors import (
     ResponseValidationError,
     TransportError,
 )
-from ._response import Endpoint
-from ._client import AsyncQQConnect, BASE_URL, QQConnect
 from ._return_codes import (
     AccountStateError,
     AppInvalidError,
@@ -43,20 +40,23 @@ from ._return_codes import (
     describe,
     error_for,
 )
-from .endpoints import (
-    EXCHANGE_CODE,
-    GET_OPENID,
-    GET_SIMPLE_USERINFO,
-    GET_USER_INFO,
-    GET_VIP_INFO,
-    GET_VIP_RICH_INFO,
-    REFRESH_ACCESS_TOKEN,
-)
 from ._lazy import lazy_attributes
 
 if TYPE_CHECKING:
+    from ._base_client import RawResponse, RetryPolicy
+    from ._response import Endpoint
     from ._result import Result
+    from ._client import AsyncQQConnect, BASE_URL, QQConnect
     from ._code_tables import Payway
+    from .endpoints import (
+        EXCHANGE_CODE,
+        GET_OPENID,
+        GET_SIMPLE_USERINFO,
+        GET_USER_INFO,
+        GET_VIP_INFO,
+        GET_VIP_RICH_INFO,
+        REFRESH_ACCESS_TOKEN,
+    )
     from .models.get_vip_rich_info import VipRichInfo
     from .wire.get_vip_rich_info import GetVipRichInfoWire
     from .models.get_vip_info import VipInfo
@@ -74,8 +74,21 @@ if TYPE_CHECKING:
 
 # Models load when first used (or with an endpoint's first answer), not with the package.
 __getattr__, __dir__ = lazy_attributes(__name__, {
+    "RawResponse": "._base_client",
+    "RetryPolicy": "._base_client",
+    "Endpoint": "._response",
     "Result": "._result",
+    "AsyncQQConnect": "._client",
+    "BASE_URL": "._client",
+    "QQConnect": "._client",
     "Payway": "._code_tables",
+    "EXCHANGE_CODE": ".endpoints",
+    "GET_OPENID": ".endpoints",
+    "GET_SIMPLE_USERINFO": ".endpoints",
+    "GET_USER_INFO": ".endpoints",
+    "GET_VIP_INFO": ".endpoints",
+    "GET_VIP_RICH_INFO": ".endpoints",
+    "REFRESH_ACCESS_TOKEN": ".endpoints",
     "VipRichInfo": ".models.get_vip_rich_info",
     "GetVipRichInfoWire": ".wire.get_vip_rich_info",
     "VipInfo": ".models.get_vip_info",

@@ -20,7 +20,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any, Literal
 
 from ._decode import DESCRIBED, BodyRefused, Encoding, decode_body
-from ._wire import KIND_BOUNDS, PATTERNS
+from ._kinds import KIND_BOUNDS, PATTERNS
 
 if TYPE_CHECKING:
     from ._check_fast import CleanProof

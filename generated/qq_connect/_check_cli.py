@@ -9,7 +9,6 @@ import os
 from contextlib import ExitStack
 from pathlib import Path
 
-from ._base_client import DEFAULT_MAX_BODY_BYTES
 from ._check_atomic import ReportFile
 from ._check_baseline import Baseline, BaselineError, write_baseline
 from ._check_command import CaptureChecker, is_capture_name
@@ -17,6 +16,7 @@ from ._check_console import Surroundings
 from ._check_markdown import write_markdown
 from ._check_progress import Progress
 from ._check_report import printable
+from ._inflate import DEFAULT_MAX_BODY_BYTES
 
 __all__ = ["EXIT_CODES"]
 

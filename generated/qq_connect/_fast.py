@@ -21,9 +21,9 @@ from typing import Any, Final, Generic, TypeVar
 from pydantic import TypeAdapter, ValidationError
 from pydantic_core import SchemaValidator, core_schema
 
+from ._kinds import KIND_BOUNDS, PATTERNS
 from ._response import FieldKind
 from ._result import Result
-from ._wire import KIND_BOUNDS, PATTERNS
 
 __all__ = ["OnePass"]
 

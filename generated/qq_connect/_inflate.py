@@ -16,9 +16,12 @@ import zlib
 
 from ._errors import ContentEncodingError, ResponseTooLargeError, quoted
 
-__all__ = ["ACCEPT_ENCODING", "Inflater"]
+__all__ = ["ACCEPT_ENCODING", "DEFAULT_MAX_BODY_BYTES", "Inflater"]
 
 ACCEPT_ENCODING = "gzip, deflate"
+# The client's and the contract check's body limit. Real answers are a few hundred bytes;
+# anything near this is not an answer.
+DEFAULT_MAX_BODY_BYTES = 1 << 20
 _WINDOW_BITS = {"gzip": zlib.MAX_WBITS | 16, "x-gzip": zlib.MAX_WBITS | 16,
                 "deflate": zlib.MAX_WBITS}
 

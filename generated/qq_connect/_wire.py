@@ -5,22 +5,21 @@ Integers arrive as JSON numbers, as numeric strings (a Tencent proxy of
 get_vip_rich_info sends ``"1313974842"``) or as XML text. Each type accepts
 exactly what the endpoint's JSON Schema accepts: an integer within the bounds,
 or a string matching the schema's pattern, judged with ``re.search`` as the
-reference validator judges it. ``PATTERNS`` is the one home of those patterns:
-the generator writes them into the JSON Schemas, the contract check reads them.
+reference validator judges it, with the patterns and bounds of ``_kinds``.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
-from typing import Annotated, ClassVar, Final
+from collections.abc import Callable
+from typing import Annotated, ClassVar
 
 from annotated_types import Ge, Le
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Strict
 
+from ._kinds import PATTERNS
+
 __all__ = [
-    "KIND_BOUNDS",
-    "PATTERNS",
     "OAuthWireModel",
     "RetWireModel",
     "WireFlag",
@@ -29,28 +28,6 @@ __all__ = [
     "WireNonNegative",
     "WireText",
 ]
-
-# Numeric strings each kind accepts, judged with Python's re.search as the reference
-# JSON Schema validator judges them.
-PATTERNS: Final[Mapping[str, str]] = {
-    "integer": "^-?[0-9]+$",
-    "non_negative": "^[0-9]+$",
-    "flag": "^0*[01]$",
-    "zero": "^-?0+$",
-}
-# Each field kind's wire type: the ``PATTERNS`` its numeric strings match, and the bounds
-# of its integers. The types below, the contract check and the one pass (``_fast``) all
-# hold a field to these.
-KIND_BOUNDS: Final[Mapping[str, tuple[str, int | None, int | None]]] = {
-    "return_code": ("integer", None, None),
-    "integer": ("integer", None, None),
-    "code": ("integer", None, None),
-    "timestamp": ("non_negative", 0, None),
-    "duration": ("non_negative", 0, None),
-    "level": ("non_negative", 0, None),
-    "flag": ("flag", 0, 1),
-}
-
 
 def _integer_parser(pattern: str) -> Callable[[object], object]:
     """Turn a matching numeric string, or an integral float, into an int.

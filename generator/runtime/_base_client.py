@@ -38,7 +38,7 @@ from ._errors import (
     ResponseTooLargeError,
     TransportError,
 )
-from ._inflate import ACCEPT_ENCODING, Inflater
+from ._inflate import ACCEPT_ENCODING, DEFAULT_MAX_BODY_BYTES, Inflater
 from ._request import encode_parameters, reveal
 
 if TYPE_CHECKING:  # pydantic's models load with the first answer, not with the package
@@ -48,7 +48,6 @@ if TYPE_CHECKING:  # pydantic's models load with the first answer, not with the 
     from ._result import Result
 
 __all__ = [
-    "DEFAULT_MAX_BODY_BYTES",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_TIMEOUT",
     "AsyncClient",
@@ -68,8 +67,6 @@ Timeout = float | httpx.Timeout
 
 DEFAULT_TIMEOUT = 10.0
 DEFAULT_MAX_RETRIES = 2
-# Real answers are a few hundred bytes; anything near this is not an answer.
-DEFAULT_MAX_BODY_BYTES = 1 << 20
 REDACTED = "<redacted>"
 RETRYABLE_STATUSES = frozenset({408, 429}) | frozenset(range(500, 600))
 

@@ -25,7 +25,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO
 
-from ._base_client import DEFAULT_MAX_BODY_BYTES
 from ._check import UNREAD, Contract, Finding, Shown, check_body_showing, describe
 from ._check_baseline import Baseline, fingerprint
 from ._check_console import Surroundings
@@ -37,6 +36,7 @@ from ._check_progress import Progress
 from ._check_report import Flagged, Report, is_printable, new_flagged, printable
 from ._codes import ReturnCodeTable
 from ._decode import ENCODINGS
+from ._inflate import DEFAULT_MAX_BODY_BYTES
 
 __all__ = ["Capture", "CaptureChecker"]
 

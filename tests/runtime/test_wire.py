@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from pydantic import BaseModel, ValidationError
 
-from generator.runtime._wire import PATTERNS, WireFlag, WireInteger, WireNonNegative, WireText
+from generator.runtime._kinds import PATTERNS
+from generator.runtime._wire import WireFlag, WireInteger, WireNonNegative, WireText
 
 
 class Probe(BaseModel):
