@@ -11,7 +11,7 @@ from __future__ import annotations
 import ast
 import builtins
 import keyword
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Final
@@ -78,12 +78,55 @@ def class_names() -> frozenset[str]:
 
 @cache
 def client_attributes() -> frozenset[str]:
-    """Attributes of the clients that an endpoint method must not replace."""
-    from .runtime._base_client import AsyncClient, SyncClient
+    """Attributes of the clients that an endpoint method must not replace.
 
-    declared = {name for client in (SyncClient, AsyncClient) for cls in client.__mro__
-                for name in getattr(cls, "__annotations__", {})}
-    return frozenset({*dir(SyncClient), *dir(AsyncClient), *declared, "with_raw_response"})
+    Read from the runtime's source, like its ``__all__``: importing the clients would load
+    httpx into every run of the generator.
+    """
+    source = RUNTIME_DIR / "_base_client.py"
+    declared = {name for client in ("SyncClient", "AsyncClient")
+                for name in _class_attributes(source, client)}
+    return frozenset({*declared, "with_raw_response"})
+
+
+# What every class has beside its own names and object's (dir() lists them).
+_CLASS_DUNDERS = ("__dict__", "__weakref__", "__module__", "__doc__", "__annotations__")
+
+
+def _class_attributes(source: Path, class_name: str) -> set[str]:
+    """What ``dir()`` of the class lists, plus its annotated (instance) attributes: the
+    names its body and its bases' bodies in the same module define, and object's.
+
+    A base from another module (other than object) is refused: its names are unknown.
+    """
+    classes = {node.name: node for node in ast.parse(source.read_text(encoding="utf-8")).body
+               if isinstance(node, ast.ClassDef)}
+    names = {*dir(object), *_CLASS_DUNDERS}
+    pending = [class_name]
+    while pending:
+        node = classes[pending.pop()]
+        names.update(_body_names(node.body))
+        for base in node.bases:
+            if isinstance(base, ast.Name) and base.id in classes:
+                pending.append(base.id)
+            elif not (isinstance(base, ast.Name) and base.id == "object"):
+                raise ValueError(f"{source.name}: {node.name} has a base from another module "
+                                 f"({ast.unparse(base)}); its attributes cannot be read")
+    return names
+
+
+def _body_names(body: list[ast.stmt]) -> Iterator[str]:
+    """Names a class body binds: methods, nested classes, assigned and annotated names."""
+    for statement in body:
+        if isinstance(statement, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            yield statement.name
+        elif isinstance(statement, ast.Assign | ast.AnnAssign):
+            targets = statement.targets if isinstance(statement, ast.Assign) else [
+                statement.target]
+            yield from (target.id for target in targets if isinstance(target, ast.Name))
+        elif isinstance(statement, ast.If | ast.Try):
+            yield from _body_names(statement.body)
+            yield from _body_names(statement.orelse)
 
 
 @cache

@@ -88,3 +88,20 @@ def test_runtime_exports_read_from_source_are_what_the_modules_export() -> None:
     imported = {name for module in reserved.RUNTIME_MODULES
                 for name in importlib.import_module(f"generator.runtime.{module}").__all__}
     assert reserved.runtime_exports() == imported
+
+
+def test_client_attributes_read_from_source_are_what_the_clients_have() -> None:
+    """The registry reads the clients' attributes without importing them (or httpx)."""
+    from generator.runtime._base_client import AsyncClient, SyncClient
+
+    declared = {name for client in (SyncClient, AsyncClient) for cls in client.__mro__
+                for name in getattr(cls, "__annotations__", {})}
+    imported = {*dir(SyncClient), *dir(AsyncClient), *declared, "with_raw_response"}
+    assert reserved.client_attributes() == imported
+
+
+def test_a_client_base_from_another_module_is_refused(tmp_path: Path) -> None:
+    source = tmp_path / "module.py"
+    source.write_text("import httpx\n\nclass Client(httpx.Client):\n    pass\n", "utf-8")
+    with pytest.raises(ValueError, match=r"httpx\.Client"):
+        reserved._class_attributes(source, "Client")
