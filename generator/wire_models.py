@@ -53,8 +53,9 @@ def render_wire_model(endpoint: Endpoint, package: str, banner: str) -> str:
         use_standard_collections=True,
         use_union_operator=True,
         use_double_quotes=True,
-        use_field_description=True,
-        use_attribute_docstrings=True,  # the docstrings become descriptions at run time
+        # Each description in Field(description=...) for pydantic, and as the attribute's
+        # docstring for IDEs (pydantic extracting docstrings from source costs imports).
+        use_inline_field_description=True,
         use_schema_description=True,
         extra_fields="allow",
         base_class=f"{package}._wire.{WIRE_BASES[endpoint.errors.name]}",
