@@ -18,6 +18,7 @@ import jinja2
 
 from . import json_schema, literals, openapi, python_types, reserved, texts
 from .model import Api, Endpoint
+from .template_cache import TemplateCache
 from .wire_models import render_wire_model
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -88,6 +89,7 @@ def make_environment(templates: Path = TEMPLATES) -> jinja2.Environment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        bytecode_cache=TemplateCache(),  # compiled templates kept in .cache/, like .pyc
     )
     environment.filters.update(_FILTERS)
     return environment
