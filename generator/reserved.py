@@ -116,49 +116,68 @@ def client_attributes() -> frozenset[str]:
 _CLASS_DUNDERS = ("__dict__", "__weakref__", "__module__", "__doc__", "__annotations__")
 
 
-def _class_attributes(source: Path, class_name: str) -> set[str]:
-    """What ``dir()`` of the class lists, plus its annotated (instance) attributes: the
-    names its body and its bases' bodies in the same module define, and object's.
+def _class_attributes(source: Path, class_name: str, model_base: type | None = None) -> set[str]:
+    """What ``dir()`` of the class lists, read from its module's source: the names its body
+    and its bases' bodies in that module define, and those of object or ``model_base``.
 
-    A base from another module (other than object) is refused: its names are unknown.
+    Annotated names count as (instance) attributes, unless the classes are pydantic models
+    deriving from ``model_base``: then they are fields, which are not attributes. A base
+    from another module, other than these, is refused: its names are unknown.
     """
     classes = {node.name: node for node in ast.parse(source.read_text(encoding="utf-8")).body
                if isinstance(node, ast.ClassDef)}
-    names = {*dir(object), *_CLASS_DUNDERS}
+    outside = model_base or object
+    names = {*dir(outside), *_CLASS_DUNDERS}
     pending = [class_name]
     while pending:
         node = classes[pending.pop()]
-        names.update(_body_names(node.body))
+        names.update(_body_names(node.body, fields=model_base is not None))
         for base in node.bases:
             if isinstance(base, ast.Name) and base.id in classes:
                 pending.append(base.id)
-            elif not (isinstance(base, ast.Name) and base.id == "object"):
+            elif not (isinstance(base, ast.Name) and base.id == outside.__name__):
                 raise ValueError(f"{source.name}: {node.name} has a base from another module "
                                  f"({ast.unparse(base)}); its attributes cannot be read")
     return names
 
 
-def _body_names(body: list[ast.stmt]) -> Iterator[str]:
-    """Names a class body binds: methods, nested classes, assigned and annotated names."""
+def _body_names(body: list[ast.stmt], fields: bool) -> Iterator[str]:
+    """Names a class body binds: methods, nested classes, assigned and annotated names
+    (with ``fields``, only the class variables among annotated ones that have a value)."""
     for statement in body:
         if isinstance(statement, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
             yield statement.name
-        elif isinstance(statement, ast.Assign | ast.AnnAssign):
-            targets = statement.targets if isinstance(statement, ast.Assign) else [
-                statement.target]
-            yield from (target.id for target in targets if isinstance(target, ast.Name))
+        elif isinstance(statement, ast.Assign):
+            yield from (target.id for target in statement.targets
+                        if isinstance(target, ast.Name))
+        elif isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name):
+            if not fields or (statement.value is not None and _is_class_var(statement)):
+                yield statement.target.id
         elif isinstance(statement, ast.If | ast.Try):
-            yield from _body_names(statement.body)
-            yield from _body_names(statement.orelse)
+            yield from _body_names(statement.body, fields)
+            yield from _body_names(statement.orelse, fields)
+
+
+def _is_class_var(statement: ast.AnnAssign) -> bool:
+    annotation = statement.annotation
+    if isinstance(annotation, ast.Subscript):
+        annotation = annotation.value
+    return isinstance(annotation, ast.Name) and annotation.id == "ClassVar"
 
 
 @cache
 def result_attributes() -> frozenset[str]:
-    """Attributes of results and wire models (pydantic's, ``retries_taken``, ``is_degraded``)."""
-    from .runtime._result import ExpiringResult
-    from .runtime._wire import OAuthWireModel, RetWireModel
+    """Attributes of results and wire models (pydantic's, ``retries_taken``, ``is_degraded``).
 
-    return frozenset({*dir(ExpiringResult), *dir(RetWireModel), *dir(OAuthWireModel)})
+    Read from the runtime's source too; pydantic itself is loaded by the code generator in
+    any case.
+    """
+    from pydantic import BaseModel
+
+    return frozenset({
+        *_class_attributes(RUNTIME_DIR / "_result.py", "ExpiringResult", BaseModel),
+        *_class_attributes(RUNTIME_DIR / "_wire.py", "RetWireModel", BaseModel),
+        *_class_attributes(RUNTIME_DIR / "_wire.py", "OAuthWireModel", BaseModel)})
 
 
 def python_name_problem(name: str) -> str | None:
