@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from pathlib import Path
 
@@ -62,4 +63,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    status = main()
+    # The work is done: the interpreter's exit need not walk every object the code
+    # generator made (its collections at exit took a tenth of a second).
+    gc.freeze()
+    sys.exit(status)

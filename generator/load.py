@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.constructor import SafeConstructor
 
 from .errors import KeyPath, SpecError, SpecProblem, format_key_path
 
@@ -50,6 +51,8 @@ class SpecSources:
                 *self.browser_urls)
 
 
+# libyaml (PyYAML's C extension) is optional; without it every file takes the slow loader.
+_HAS_LIBYAML: bool = getattr(yaml, "__with_libyaml__", False)
 _NO_ANCHORS = "YAML anchors and aliases (&name, *name) are not allowed in a spec"
 # A spec file is a few KiB; refusing big ones before parsing bounds time and memory.
 MAX_FILE_BYTES = 1024 * 1024
@@ -98,6 +101,36 @@ class _NoAliasLoader(yaml.SafeLoader):
             self._depth -= 1
 
 
+def _is_plain(text: str) -> bool:
+    """True when libyaml parses ``text`` without error, anchor, alias or deep nesting.
+
+    Anything else goes to the pure-Python loader, whose refusals (and their messages and
+    lines) are the spec's: libyaml only reads what that loader would accept alike.
+    """
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+                return False
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth >= MAX_DEPTH - 1:
+                    return False
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except (yaml.YAMLError, ValueError):  # ValueError: text libyaml cannot take at all
+        return False
+    return True
+
+
+def _loader(text: str) -> yaml.CSafeLoader | _NoAliasLoader:
+    """libyaml's loader (a tenth of the pure-Python one's time) for plain text, else the
+    loader that checks every rule and says where it is broken."""
+    if _HAS_LIBYAML and _is_plain(text):
+        return yaml.CSafeLoader(text)
+    return _NoAliasLoader(text)
+
+
 def _display_name(root: Path, path: Path) -> str:
     # Messages and banners name files relative to the spec's parent, never absolutely.
     root = root.resolve()
@@ -116,7 +149,7 @@ def load_document(root: Path, path: Path) -> Document:
         raise SpecError(problems)
     lines: dict[KeyPath, int] = {}
     try:
-        loader = _NoAliasLoader(text)  # checks every character: a ReaderError comes from here
+        loader = _loader(text)  # checks every character: a ReaderError comes from here
         try:
             node = loader.get_single_node()
             data = _convert(loader, node, (), lines, problems, name) if node is not None else None
@@ -191,7 +224,7 @@ def _yaml_problem(name: str, text: str, error: yaml.YAMLError) -> SpecProblem:
     return SpecProblem(name, line, "<document>", f"invalid YAML: {reason}")
 
 
-def _convert(loader: yaml.SafeLoader, node: yaml.Node, path: KeyPath,
+def _convert(loader: SafeConstructor, node: yaml.Node, path: KeyPath,
              lines: dict[KeyPath, int], problems: list[SpecProblem], name: str) -> Any:
     lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):

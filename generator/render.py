@@ -18,7 +18,8 @@ import jinja2
 
 from . import json_schema, literals, openapi, python_types, reserved, texts
 from .model import Api, Endpoint
-from .wire_models import render_wire_model
+from .template_cache import TemplateCache
+from .wire_models import render_wire_models
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "templates"
@@ -88,6 +89,7 @@ def make_environment(templates: Path = TEMPLATES) -> jinja2.Environment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        bytecode_cache=TemplateCache(),  # compiled templates kept in .cache/, like .pyc
     )
     environment.filters.update(_FILTERS)
     return environment
@@ -228,8 +230,10 @@ class _Renderer:
             files[f"{package}/{subpackage}/__init__.py"] = self.template(
                 "package/subpackage_init.py.j2", self.endpoint_files, description=description,
                 members=[(e.name, class_of(e)) for e in api.endpoints])
+        wire_models = render_wire_models(api.endpoints, PACKAGE, {
+            e.name: literals.python_comment(banner_text((e.source_file,))) for e in api.endpoints})
         for endpoint in api.endpoints:
-            files.update(self.endpoint_files_of(endpoint))
+            files.update(self.endpoint_files_of(endpoint, wire_models[endpoint.name]))
         files.update(self.testing_files())
         for url in api.browser_urls:
             files[f"docs/{url.name}.md"] = self.environment.get_template(
@@ -251,15 +255,14 @@ class _Renderer:
                 "testing/__main__.py.j2", (sources.api,)),
         }
 
-    def endpoint_files_of(self, endpoint: Endpoint) -> dict[str, str]:
+    def endpoint_files_of(self, endpoint: Endpoint, wire_model: str) -> dict[str, str]:
         sources = self.api.sources
         tables = (sources.code_tables,) if endpoint.code_tables else ()
         own = (endpoint.source_file, *tables)
         schema = json_schema.response_schema(endpoint, banner_text(own))
         docs_banner = banner_text((sources.api, sources.return_codes, *own))
         return {
-            f"{PACKAGE}/wire/{endpoint.name}.py": render_wire_model(
-                endpoint, PACKAGE, literals.python_comment(banner_text((endpoint.source_file,)))),
+            f"{PACKAGE}/wire/{endpoint.name}.py": wire_model,
             f"{PACKAGE}/models/{endpoint.name}.py": self.template(
                 "package/model.py.j2", own, endpoint=endpoint),
             f"{PACKAGE}/schemas/{endpoint.name}.json": (

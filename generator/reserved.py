@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import ast
 import builtins
+import io
 import keyword
-from collections.abc import Mapping
+import re
+import tokenize
+from collections.abc import Iterator, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Final
@@ -59,7 +62,14 @@ def runtime_exports() -> frozenset[str]:
 
 
 def _declared_all(source: Path) -> list[str]:
-    for statement in ast.parse(source.read_text(encoding="utf-8")).body:
+    # Only the statement is parsed, not the whole module (29 modules: a twentieth of a
+    # second); a top-level statement starts at the start of a line.
+    text = source.read_text(encoding="utf-8")
+    for found in _ALL_STATEMENT.finditer(text):
+        try:
+            statement = ast.parse(_logical_line(text, found.start())).body[0]
+        except (SyntaxError, tokenize.TokenError):  # inside a string, say
+            continue
         if isinstance(statement, ast.Assign | ast.AnnAssign):
             targets = statement.targets if isinstance(statement, ast.Assign) else [
                 statement.target]
@@ -67,6 +77,19 @@ def _declared_all(source: Path) -> list[str]:
                 value = ast.literal_eval(statement.value) if statement.value else []
                 return [str(name) for name in value]
     raise ValueError(f"{source} declares no __all__")
+
+
+_ALL_STATEMENT = re.compile(r"^__all__\b", re.MULTILINE)
+
+
+def _logical_line(text: str, start: int) -> str:
+    """The statement that starts at ``start``, however many lines its brackets span."""
+    rest = text[start:]
+    for token in tokenize.generate_tokens(io.StringIO(rest).readline):
+        if token.type in (tokenize.NEWLINE, tokenize.ENDMARKER):
+            lines = rest.splitlines(keepends=True)[:token.end[0]]
+            return "".join(lines)
+    return rest
 
 
 @cache
@@ -78,21 +101,83 @@ def class_names() -> frozenset[str]:
 
 @cache
 def client_attributes() -> frozenset[str]:
-    """Attributes of the clients that an endpoint method must not replace."""
-    from .runtime._base_client import AsyncClient, SyncClient
+    """Attributes of the clients that an endpoint method must not replace.
 
-    declared = {name for client in (SyncClient, AsyncClient) for cls in client.__mro__
-                for name in getattr(cls, "__annotations__", {})}
-    return frozenset({*dir(SyncClient), *dir(AsyncClient), *declared, "with_raw_response"})
+    Read from the runtime's source, like its ``__all__``: importing the clients would load
+    httpx into every run of the generator.
+    """
+    source = RUNTIME_DIR / "_base_client.py"
+    declared = {name for client in ("SyncClient", "AsyncClient")
+                for name in _class_attributes(source, client)}
+    return frozenset({*declared, "with_raw_response"})
+
+
+# What every class has beside its own names and object's (dir() lists them).
+_CLASS_DUNDERS = ("__dict__", "__weakref__", "__module__", "__doc__", "__annotations__")
+
+
+def _class_attributes(source: Path, class_name: str, model_base: type | None = None) -> set[str]:
+    """What ``dir()`` of the class lists, read from its module's source: the names its body
+    and its bases' bodies in that module define, and those of object or ``model_base``.
+
+    Annotated names count as (instance) attributes, unless the classes are pydantic models
+    deriving from ``model_base``: then they are fields, which are not attributes. A base
+    from another module, other than these, is refused: its names are unknown.
+    """
+    classes = {node.name: node for node in ast.parse(source.read_text(encoding="utf-8")).body
+               if isinstance(node, ast.ClassDef)}
+    outside = model_base or object
+    names = {*dir(outside), *_CLASS_DUNDERS}
+    pending = [class_name]
+    while pending:
+        node = classes[pending.pop()]
+        names.update(_body_names(node.body, fields=model_base is not None))
+        for base in node.bases:
+            if isinstance(base, ast.Name) and base.id in classes:
+                pending.append(base.id)
+            elif not (isinstance(base, ast.Name) and base.id == outside.__name__):
+                raise ValueError(f"{source.name}: {node.name} has a base from another module "
+                                 f"({ast.unparse(base)}); its attributes cannot be read")
+    return names
+
+
+def _body_names(body: list[ast.stmt], fields: bool) -> Iterator[str]:
+    """Names a class body binds: methods, nested classes, assigned and annotated names
+    (with ``fields``, only the class variables among annotated ones that have a value)."""
+    for statement in body:
+        if isinstance(statement, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            yield statement.name
+        elif isinstance(statement, ast.Assign):
+            yield from (target.id for target in statement.targets
+                        if isinstance(target, ast.Name))
+        elif isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name):
+            if not fields or (statement.value is not None and _is_class_var(statement)):
+                yield statement.target.id
+        elif isinstance(statement, ast.If | ast.Try):
+            yield from _body_names(statement.body, fields)
+            yield from _body_names(statement.orelse, fields)
+
+
+def _is_class_var(statement: ast.AnnAssign) -> bool:
+    annotation = statement.annotation
+    if isinstance(annotation, ast.Subscript):
+        annotation = annotation.value
+    return isinstance(annotation, ast.Name) and annotation.id == "ClassVar"
 
 
 @cache
 def result_attributes() -> frozenset[str]:
-    """Attributes of results and wire models (pydantic's, ``retries_taken``, ``is_degraded``)."""
-    from .runtime._result import ExpiringResult
-    from .runtime._wire import OAuthWireModel, RetWireModel
+    """Attributes of results and wire models (pydantic's, ``retries_taken``, ``is_degraded``).
 
-    return frozenset({*dir(ExpiringResult), *dir(RetWireModel), *dir(OAuthWireModel)})
+    Read from the runtime's source too; pydantic itself is loaded by the code generator in
+    any case.
+    """
+    from pydantic import BaseModel
+
+    return frozenset({
+        *_class_attributes(RUNTIME_DIR / "_result.py", "ExpiringResult", BaseModel),
+        *_class_attributes(RUNTIME_DIR / "_wire.py", "RetWireModel", BaseModel),
+        *_class_attributes(RUNTIME_DIR / "_wire.py", "OAuthWireModel", BaseModel)})
 
 
 def python_name_problem(name: str) -> str | None:

@@ -88,3 +88,34 @@ def test_runtime_exports_read_from_source_are_what_the_modules_export() -> None:
     imported = {name for module in reserved.RUNTIME_MODULES
                 for name in importlib.import_module(f"generator.runtime.{module}").__all__}
     assert reserved.runtime_exports() == imported
+
+
+def test_client_attributes_read_from_source_are_what_the_clients_have() -> None:
+    """The registry reads the clients' attributes without importing them (or httpx)."""
+    from generator.runtime._base_client import AsyncClient, SyncClient
+
+    declared = {name for client in (SyncClient, AsyncClient) for cls in client.__mro__
+                for name in getattr(cls, "__annotations__", {})}
+    imported = {*dir(SyncClient), *dir(AsyncClient), *declared, "with_raw_response"}
+    assert reserved.client_attributes() == imported
+
+
+def test_a_client_base_from_another_module_is_refused(tmp_path: Path) -> None:
+    source = tmp_path / "module.py"
+    source.write_text("import httpx\n\nclass Client(httpx.Client):\n    pass\n", "utf-8")
+    with pytest.raises(ValueError, match=r"httpx\.Client"):
+        reserved._class_attributes(source, "Client")
+
+
+def test_result_attributes_read_from_source_are_what_the_models_have() -> None:
+    """The registry reads the results' and wire models' attributes without importing them;
+    only the dunders pydantic's metaclass adds to each class are not in the source."""
+    from generator.runtime._result import ExpiringResult
+    from generator.runtime._wire import OAuthWireModel, RetWireModel
+
+    imported = {*dir(ExpiringResult), *dir(RetWireModel), *dir(OAuthWireModel)}
+    read = reserved.result_attributes()
+    assert read <= imported
+    assert all(name.startswith("__") for name in imported - read)
+    assert {"ret", "msg", "error", "error_description"}.isdisjoint(read)  # fields
+    assert {"retries_taken", "is_degraded", "failure", "model_dump"} <= read

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import ConfigDict
+from typing import Annotated
+
+from pydantic import ConfigDict, Field
 from qq_connect._wire import OAuthWireModel, WireInteger, WireNonNegative, WireText
 
 
@@ -22,9 +24,13 @@ class ExchangeCodeWire(OAuthWireModel):
     model_config = ConfigDict(
         extra="allow",
         arbitrary_types_allowed=True,
-        use_attribute_docstrings=True,
     )
-    error: WireInteger | None = None
+    error: Annotated[
+        WireInteger | None,
+        Field(
+            description="错误码\n\nThe OAuth error code; present only when the step failed.\n\nOnly in answers that report a failure."
+        ),
+    ] = None
     """
     错误码
 
@@ -32,7 +38,13 @@ class ExchangeCodeWire(OAuthWireModel):
 
     Only in answers that report a failure.
     """
-    error_description: WireText | None = None
+
+    error_description: Annotated[
+        WireText | None,
+        Field(
+            description="错误描述\n\nWhat went wrong; may end with a space.\n\nOnly in answers that report a failure."
+        ),
+    ] = None
     """
     错误描述
 
@@ -40,13 +52,23 @@ class ExchangeCodeWire(OAuthWireModel):
 
     Only in answers that report a failure.
     """
-    access_token: WireText | None = None
+
+    access_token: Annotated[
+        WireText | None,
+        Field(description="授权令牌，Access_Token。\n\nThe access token for OpenAPI calls."),
+    ] = None
     """
     授权令牌，Access_Token。
 
     The access token for OpenAPI calls.
     """
-    expires_in: WireNonNegative | None = None
+
+    expires_in: Annotated[
+        WireNonNegative | None,
+        Field(
+            description='该access token的有效期，单位为秒。\n\nSeconds the token lives (7776000, newer tokens 5184000); a numeric string in JSON, as in the form body.\n\nSent as a numeric string ("1") by design; typed as a number here.'
+        ),
+    ] = None
     """
     该access token的有效期，单位为秒。
 
@@ -54,13 +76,25 @@ class ExchangeCodeWire(OAuthWireModel):
 
     Sent as a numeric string ("1") by design; typed as a number here.
     """
-    refresh_token: WireText | None = None
+
+    refresh_token: Annotated[
+        WireText | None,
+        Field(
+            description="在授权自动续期步骤中，获取新的Access_Token时需要提供的参数。注：refresh_token仅一次有效\n\nRenews the token once (refresh_access_token); single use."
+        ),
+    ] = None
     """
     在授权自动续期步骤中，获取新的Access_Token时需要提供的参数。注：refresh_token仅一次有效
 
     Renews the token once (refresh_access_token); single use.
     """
-    openid: WireText | None = None
+
+    openid: Annotated[
+        WireText | None,
+        Field(
+            description="用户的openid，仅在传入need_openid时返回。\n\nThe user's openid; only with need_openid.\n\nOptional: the page says it is sometimes absent."
+        ),
+    ] = None
     """
     用户的openid，仅在传入need_openid时返回。
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import ConfigDict
+from typing import Annotated
+
+from pydantic import ConfigDict, Field
 from qq_connect._wire import OAuthWireModel, WireInteger, WireText
 
 
@@ -21,9 +23,13 @@ class GetOpenidWire(OAuthWireModel):
     model_config = ConfigDict(
         extra="allow",
         arbitrary_types_allowed=True,
-        use_attribute_docstrings=True,
     )
-    error: WireInteger | None = None
+    error: Annotated[
+        WireInteger | None,
+        Field(
+            description="错误码\n\nThe OAuth error code; present only when the step failed.\n\nOnly in answers that report a failure."
+        ),
+    ] = None
     """
     错误码
 
@@ -31,7 +37,13 @@ class GetOpenidWire(OAuthWireModel):
 
     Only in answers that report a failure.
     """
-    error_description: WireText | None = None
+
+    error_description: Annotated[
+        WireText | None,
+        Field(
+            description="错误描述\n\nWhat went wrong; may end with a space.\n\nOnly in answers that report a failure."
+        ),
+    ] = None
     """
     错误描述
 
@@ -39,19 +51,34 @@ class GetOpenidWire(OAuthWireModel):
 
     Only in answers that report a failure.
     """
-    client_id: WireText | None = None
+
+    client_id: Annotated[
+        WireText | None, Field(description="用户的appid。\n\nThe app's appid, as a string.")
+    ] = None
     """
     用户的appid。
 
     The app's appid, as a string.
     """
-    openid: WireText | None = None
+
+    openid: Annotated[
+        WireText | None,
+        Field(
+            description="用户的openid，与用户QQ号码一一对应。\n\nThe user's openid for this app (32 upper-case hex characters)."
+        ),
+    ] = None
     """
     用户的openid，与用户QQ号码一一对应。
 
     The user's openid for this app (32 upper-case hex characters).
     """
-    unionid: WireText | None = None
+
+    unionid: Annotated[
+        WireText | None,
+        Field(
+            description="用户的unionid，仅在传入unionid=1时返回。\n\nThe user's unionid (UID_ and 32 hex characters); only with unionid.\n\nOptional: the page says it is sometimes absent."
+        ),
+    ] = None
     """
     用户的unionid，仅在传入unionid=1时返回。
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import ConfigDict
+from typing import Annotated
+
+from pydantic import ConfigDict, Field
 from qq_connect._wire import RetWireModel, WireFlag, WireInteger, WireNonNegative, WireText
 
 
@@ -30,57 +32,102 @@ class GetSimpleUserinfoWire(RetWireModel):
     model_config = ConfigDict(
         extra="allow",
         arbitrary_types_allowed=True,
-        use_attribute_docstrings=True,
     )
-    ret: WireInteger
+    ret: Annotated[
+        WireInteger,
+        Field(description="返回码\n\nReturn code; 0 is success, every other value is a failure."),
+    ]
     """
     返回码
 
     Return code; 0 is success, every other value is a failure.
     """
-    msg: WireText
+
+    msg: Annotated[
+        WireText,
+        Field(
+            description="如果ret<0，会有相应的错误信息提示，返回数据全部用UTF-8编码。\n\nError message; in practice also set for positive codes."
+        ),
+    ]
     """
     如果ret<0，会有相应的错误信息提示，返回数据全部用UTF-8编码。
 
     Error message; in practice also set for positive codes.
     """
-    nickname: WireText | None = None
+
+    nickname: Annotated[
+        WireText | None, Field(description="用户在QQ空间的昵称。\n\nThe user's Qzone nickname.")
+    ] = None
     """
     用户在QQ空间的昵称。
 
     The user's Qzone nickname.
     """
-    gender: WireText | None = None
+
+    gender: Annotated[
+        WireText | None,
+        Field(description='性别。 如果获取不到则默认返回"男"\n\nGender, "男" or "女" (男 when unknown).'),
+    ] = None
     """
     性别。 如果获取不到则默认返回"男"
 
     Gender, "男" or "女" (男 when unknown).
     """
-    figureurl: WireText | None = None
+
+    figureurl: Annotated[
+        WireText | None,
+        Field(
+            description="大小为30×30像素的QQ空间头像URL。\n\nQzone avatar, 30x30 px. The URL embeds the app id and the openid."
+        ),
+    ] = None
     """
     大小为30×30像素的QQ空间头像URL。
 
     Qzone avatar, 30x30 px. The URL embeds the app id and the openid.
     """
-    figureurl_1: WireText | None = None
+
+    figureurl_1: Annotated[
+        WireText | None,
+        Field(
+            description="大小为50×50像素的QQ空间头像URL。\n\nQzone avatar, 50x50 px. The URL embeds the app id and the openid."
+        ),
+    ] = None
     """
     大小为50×50像素的QQ空间头像URL。
 
     Qzone avatar, 50x50 px. The URL embeds the app id and the openid.
     """
-    figureurl_2: WireText | None = None
+
+    figureurl_2: Annotated[
+        WireText | None,
+        Field(
+            description="大小为100×100像素的QQ空间头像URL。\n\nQzone avatar, 100x100 px. The URL embeds the app id and the openid."
+        ),
+    ] = None
     """
     大小为100×100像素的QQ空间头像URL。
 
     Qzone avatar, 100x100 px. The URL embeds the app id and the openid.
     """
-    figureurl_qq_1: WireText | None = None
+
+    figureurl_qq_1: Annotated[
+        WireText | None,
+        Field(
+            description="大小为40×40像素的QQ头像URL。\n\nQQ avatar, 40x40 px. The URL embeds the app id and the openid."
+        ),
+    ] = None
     """
     大小为40×40像素的QQ头像URL。
 
     QQ avatar, 40x40 px. The URL embeds the app id and the openid.
     """
-    figureurl_qq_2: WireText | None = None
+
+    figureurl_qq_2: Annotated[
+        WireText | None,
+        Field(
+            description="大小为100×100像素的QQ头像URL。需要注意，不是所有的用户都拥有QQ的100x100的头像，但40x40像素则是一定会有。\n\nQQ avatar, 100x100 px; not every user has one (40x40 always exists).\n\nOptional: the page says it is sometimes absent."
+        ),
+    ] = None
     """
     大小为100×100像素的QQ头像URL。需要注意，不是所有的用户都拥有QQ的100x100的头像，但40x40像素则是一定会有。
 
@@ -88,7 +135,13 @@ class GetSimpleUserinfoWire(RetWireModel):
 
     Optional: the page says it is sometimes absent.
     """
-    is_yellow_vip: WireFlag | None = None
+
+    is_yellow_vip: Annotated[
+        WireFlag | None,
+        Field(
+            description='标识用户是否为黄钻用户（0：不是；1：是）\n\nWhether the user is a yellow-diamond member.\n\nSent as a numeric string ("1") by design; typed as a number here.'
+        ),
+    ] = None
     """
     标识用户是否为黄钻用户（0：不是；1：是）
 
@@ -96,7 +149,13 @@ class GetSimpleUserinfoWire(RetWireModel):
 
     Sent as a numeric string ("1") by design; typed as a number here.
     """
-    vip: WireFlag | None = None
+
+    vip: Annotated[
+        WireFlag | None,
+        Field(
+            description='标识用户是否为黄钻用户（0：不是；1：是）\n\nWhether the user is a yellow-diamond member (the page\'s second flag for it).\n\nSent as a numeric string ("1") by design; typed as a number here.'
+        ),
+    ] = None
     """
     标识用户是否为黄钻用户（0：不是；1：是）
 
@@ -104,7 +163,13 @@ class GetSimpleUserinfoWire(RetWireModel):
 
     Sent as a numeric string ("1") by design; typed as a number here.
     """
-    yellow_vip_level: WireNonNegative | None = None
+
+    yellow_vip_level: Annotated[
+        WireNonNegative | None,
+        Field(
+            description='黄钻等级\n\nYellow-diamond level; only for yellow-diamond users.\n\nOptional: the page says it is sometimes absent.\n\nSent as a numeric string ("1") by design; typed as a number here.'
+        ),
+    ] = None
     """
     黄钻等级
 
@@ -114,7 +179,13 @@ class GetSimpleUserinfoWire(RetWireModel):
 
     Sent as a numeric string ("1") by design; typed as a number here.
     """
-    level: WireNonNegative | None = None
+
+    level: Annotated[
+        WireNonNegative | None,
+        Field(
+            description='黄钻等级\n\nYellow-diamond level.\n\nSent as a numeric string ("1") by design; typed as a number here.'
+        ),
+    ] = None
     """
     黄钻等级
 
@@ -122,7 +193,13 @@ class GetSimpleUserinfoWire(RetWireModel):
 
     Sent as a numeric string ("1") by design; typed as a number here.
     """
-    is_yellow_year_vip: WireFlag | None = None
+
+    is_yellow_year_vip: Annotated[
+        WireFlag | None,
+        Field(
+            description='标识是否为年费黄钻用户（0：不是；1：是）\n\nWhether the user is a yearly yellow-diamond member.\n\nSent as a numeric string ("1") by design; typed as a number here.'
+        ),
+    ] = None
     """
     标识是否为年费黄钻用户（0：不是；1：是）
 

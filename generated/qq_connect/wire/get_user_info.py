@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import ConfigDict
+from typing import Annotated
+
+from pydantic import ConfigDict, Field
 from qq_connect._wire import RetWireModel, WireFlag, WireInteger, WireNonNegative, WireText
 
 
@@ -38,21 +40,35 @@ class GetUserInfoWire(RetWireModel):
     model_config = ConfigDict(
         extra="allow",
         arbitrary_types_allowed=True,
-        use_attribute_docstrings=True,
     )
-    ret: WireInteger
+    ret: Annotated[
+        WireInteger,
+        Field(description="返回码\n\nReturn code; 0 is success, every other value is a failure."),
+    ]
     """
     返回码
 
     Return code; 0 is success, every other value is a failure.
     """
-    msg: WireText
+
+    msg: Annotated[
+        WireText,
+        Field(
+            description="如果ret<0，会有相应的错误信息提示，返回数据全部用UTF-8编码。\n\nError message; in practice also set for positive codes."
+        ),
+    ]
     """
     如果ret<0，会有相应的错误信息提示，返回数据全部用UTF-8编码。
 
     Error message; in practice also set for positive codes.
     """
-    is_lost: WireFlag | None = None
+
+    is_lost: Annotated[
+        WireFlag | None,
+        Field(
+            description="(文档表格未列出，仅见于返回示例)\n\n1 when part of the data was lost or degraded.\n\nExample-only: the page's example shows it, its table does not."
+        ),
+    ] = None
     """
     (文档表格未列出，仅见于返回示例)
 
@@ -60,7 +76,13 @@ class GetUserInfoWire(RetWireModel):
 
     Example-only: the page's example shows it, its table does not.
     """
-    nickname: WireText | None = None
+
+    nickname: Annotated[
+        WireText | None,
+        Field(
+            description="用户在QQ空间的昵称。\n\nThe user's Qzone nickname.\n\nApps not yet approved get the nickname qzuser and avatars under appid 111111."
+        ),
+    ] = None
     """
     用户在QQ空间的昵称。
 
@@ -68,13 +90,23 @@ class GetUserInfoWire(RetWireModel):
 
     Apps not yet approved get the nickname qzuser and avatars under appid 111111.
     """
-    gender: WireText | None = None
+
+    gender: Annotated[
+        WireText | None,
+        Field(description='性别。 如果获取不到则默认返回"男"\n\nGender, "男" or "女" (男 when unknown).'),
+    ] = None
     """
     性别。 如果获取不到则默认返回"男"
 
     Gender, "男" or "女" (男 when unknown).
     """
-    gender_type: WireInteger | None = None
+
+    gender_type: Annotated[
+        WireInteger | None,
+        Field(
+            description="(文档表格未列出，仅见于返回示例)\n\nGender as a number (always 2 in known captures).\n\nExample-only: the page's example shows it, its table does not."
+        ),
+    ] = None
     """
     (文档表格未列出，仅见于返回示例)
 
@@ -82,7 +114,13 @@ class GetUserInfoWire(RetWireModel):
 
     Example-only: the page's example shows it, its table does not.
     """
-    province: WireText | None = None
+
+    province: Annotated[
+        WireText | None,
+        Field(
+            description="(文档表格未列出，仅见于返回示例)\n\nProvince.\n\nExample-only: the page's example shows it, its table does not."
+        ),
+    ] = None
     """
     (文档表格未列出，仅见于返回示例)
 
@@ -90,7 +128,13 @@ class GetUserInfoWire(RetWireModel):
 
     Example-only: the page's example shows it, its table does not.
     """
-    city: WireText | None = None
+
+    city: Annotated[
+        WireText | None,
+        Field(
+            description="(文档表格未列出，仅见于返回示例)\n\nCity.\n\nExample-only: the page's example shows it, its table does not."
+        ),
+    ] = None
     """
     (文档表格未列出，仅见于返回示例)
 
@@ -98,7 +142,13 @@ class GetUserInfoWire(RetWireModel):
 
     Example-only: the page's example shows it, its table does not.
     """
-    year: WireInteger | None = None
+
+    year: Annotated[
+        WireInteger | None,
+        Field(
+            description='(文档表格未列出，仅见于返回示例)\n\nYear of birth.\n\nExample-only: the page\'s example shows it, its table does not.\n\nSent as a numeric string ("1") by design; typed as a number here.'
+        ),
+    ] = None
     """
     (文档表格未列出，仅见于返回示例)
 
@@ -108,7 +158,13 @@ class GetUserInfoWire(RetWireModel):
 
     Sent as a numeric string ("1") by design; typed as a number here.
     """
-    constellation: WireText | None = None
+
+    constellation: Annotated[
+        WireText | None,
+        Field(
+            description="(文档表格未列出，仅见于返回示例)\n\nStar sign; often empty.\n\nExample-only: the page's example shows it, its table does not."
+        ),
+    ] = None
     """
     (文档表格未列出，仅见于返回示例)
 
@@ -116,31 +172,61 @@ class GetUserInfoWire(RetWireModel):
 
     Example-only: the page's example shows it, its table does not.
     """
-    figureurl: WireText | None = None
+
+    figureurl: Annotated[
+        WireText | None,
+        Field(
+            description="大小为30×30像素的QQ空间头像URL。\n\nQzone avatar, 30x30 px. The URL embeds the app id and the openid."
+        ),
+    ] = None
     """
     大小为30×30像素的QQ空间头像URL。
 
     Qzone avatar, 30x30 px. The URL embeds the app id and the openid.
     """
-    figureurl_1: WireText | None = None
+
+    figureurl_1: Annotated[
+        WireText | None,
+        Field(
+            description="大小为50×50像素的QQ空间头像URL。\n\nQzone avatar, 50x50 px. The URL embeds the app id and the openid."
+        ),
+    ] = None
     """
     大小为50×50像素的QQ空间头像URL。
 
     Qzone avatar, 50x50 px. The URL embeds the app id and the openid.
     """
-    figureurl_2: WireText | None = None
+
+    figureurl_2: Annotated[
+        WireText | None,
+        Field(
+            description="大小为100×100像素的QQ空间头像URL。\n\nQzone avatar, 100x100 px. The URL embeds the app id and the openid."
+        ),
+    ] = None
     """
     大小为100×100像素的QQ空间头像URL。
 
     Qzone avatar, 100x100 px. The URL embeds the app id and the openid.
     """
-    figureurl_qq_1: WireText | None = None
+
+    figureurl_qq_1: Annotated[
+        WireText | None,
+        Field(
+            description="大小为40×40像素的QQ头像URL。\n\nQQ avatar, 40x40 px. The URL embeds the app id and the openid."
+        ),
+    ] = None
     """
     大小为40×40像素的QQ头像URL。
 
     QQ avatar, 40x40 px. The URL embeds the app id and the openid.
     """
-    figureurl_qq_2: WireText | None = None
+
+    figureurl_qq_2: Annotated[
+        WireText | None,
+        Field(
+            description="大小为100×100像素的QQ头像URL。需要注意，不是所有的用户都拥有QQ的100x100的头像，但40x40像素则是一定会有。\n\nQQ avatar, 100x100 px; not every user has one (40x40 always exists).\n\nOptional: the page says it is sometimes absent."
+        ),
+    ] = None
     """
     大小为100×100像素的QQ头像URL。需要注意，不是所有的用户都拥有QQ的100x100的头像，但40x40像素则是一定会有。
 
@@ -148,7 +234,13 @@ class GetUserInfoWire(RetWireModel):
 
     Optional: the page says it is sometimes absent.
     """
-    figureurl_qq: WireText | None = None
+
+    figureurl_qq: Annotated[
+        WireText | None,
+        Field(
+            description="(文档表格未列出，仅见于返回示例)\n\nQQ avatar, 640x640 px (newer answers). The URL embeds the app id and the openid.\n\nExample-only: the page's example shows it, its table does not."
+        ),
+    ] = None
     """
     (文档表格未列出，仅见于返回示例)
 
@@ -156,7 +248,13 @@ class GetUserInfoWire(RetWireModel):
 
     Example-only: the page's example shows it, its table does not.
     """
-    figureurl_type: WireInteger | None = None
+
+    figureurl_type: Annotated[
+        WireInteger | None,
+        Field(
+            description='(文档表格未列出，仅见于返回示例)\n\nAvatar type.\n\nExample-only: the page\'s example shows it, its table does not.\n\nSent as a numeric string ("1") by design; typed as a number here.'
+        ),
+    ] = None
     """
     (文档表格未列出，仅见于返回示例)
 
@@ -166,7 +264,13 @@ class GetUserInfoWire(RetWireModel):
 
     Sent as a numeric string ("1") by design; typed as a number here.
     """
-    is_yellow_vip: WireFlag | None = None
+
+    is_yellow_vip: Annotated[
+        WireFlag | None,
+        Field(
+            description='标识用户是否为黄钻用户（0：不是；1：是）\n\nWhether the user is a yellow-diamond member.\n\nSent as a numeric string ("1") by design; typed as a number here.'
+        ),
+    ] = None
     """
     标识用户是否为黄钻用户（0：不是；1：是）
 
@@ -174,7 +278,13 @@ class GetUserInfoWire(RetWireModel):
 
     Sent as a numeric string ("1") by design; typed as a number here.
     """
-    vip: WireFlag | None = None
+
+    vip: Annotated[
+        WireFlag | None,
+        Field(
+            description='标识用户是否为黄钻用户（0：不是；1：是）\n\nWhether the user is a yellow-diamond member (the page\'s second flag for it).\n\nSent as a numeric string ("1") by design; typed as a number here.'
+        ),
+    ] = None
     """
     标识用户是否为黄钻用户（0：不是；1：是）
 
@@ -182,7 +292,13 @@ class GetUserInfoWire(RetWireModel):
 
     Sent as a numeric string ("1") by design; typed as a number here.
     """
-    yellow_vip_level: WireNonNegative | None = None
+
+    yellow_vip_level: Annotated[
+        WireNonNegative | None,
+        Field(
+            description='黄钻等级\n\nYellow-diamond level; only for yellow-diamond users.\n\nOptional: the page says it is sometimes absent.\n\nSent as a numeric string ("1") by design; typed as a number here.'
+        ),
+    ] = None
     """
     黄钻等级
 
@@ -192,7 +308,13 @@ class GetUserInfoWire(RetWireModel):
 
     Sent as a numeric string ("1") by design; typed as a number here.
     """
-    level: WireNonNegative | None = None
+
+    level: Annotated[
+        WireNonNegative | None,
+        Field(
+            description='黄钻等级\n\nYellow-diamond level.\n\nSent as a numeric string ("1") by design; typed as a number here.'
+        ),
+    ] = None
     """
     黄钻等级
 
@@ -200,7 +322,13 @@ class GetUserInfoWire(RetWireModel):
 
     Sent as a numeric string ("1") by design; typed as a number here.
     """
-    is_yellow_year_vip: WireFlag | None = None
+
+    is_yellow_year_vip: Annotated[
+        WireFlag | None,
+        Field(
+            description='标识是否为年费黄钻用户（0：不是；1：是）\n\nWhether the user is a yearly yellow-diamond member.\n\nSent as a numeric string ("1") by design; typed as a number here.'
+        ),
+    ] = None
     """
     标识是否为年费黄钻用户（0：不是；1：是）
 

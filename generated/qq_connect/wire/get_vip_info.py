@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import ConfigDict
+from typing import Annotated
+
+from pydantic import ConfigDict, Field
 from qq_connect._wire import RetWireModel, WireFlag, WireInteger, WireNonNegative, WireText
 
 
@@ -21,33 +23,55 @@ class GetVipInfoWire(RetWireModel):
     model_config = ConfigDict(
         extra="allow",
         arbitrary_types_allowed=True,
-        use_attribute_docstrings=True,
     )
-    ret: WireInteger
+    ret: Annotated[
+        WireInteger,
+        Field(description="返回码\n\nReturn code; 0 is success, every other value is a failure."),
+    ]
     """
     返回码
 
     Return code; 0 is success, every other value is a failure.
     """
-    msg: WireText
+
+    msg: Annotated[
+        WireText,
+        Field(
+            description="如果ret<0,会有相应的错误信息提示,返回数据全部用UTF-8编码\n\nError message; in practice also set for positive codes."
+        ),
+    ]
     """
     如果ret<0,会有相应的错误信息提示,返回数据全部用UTF-8编码
 
     Error message; in practice also set for positive codes.
     """
-    is_qq_vip: WireFlag | None = None
+
+    is_qq_vip: Annotated[
+        WireFlag | None,
+        Field(description="标识是否QQ会员(0:不是; 1:是)\n\nWhether the user is a QQ member."),
+    ] = None
     """
     标识是否QQ会员(0:不是; 1:是)
 
     Whether the user is a QQ member.
     """
-    is_qq_year_vip: WireFlag | None = None
+
+    is_qq_year_vip: Annotated[
+        WireFlag | None,
+        Field(description="标识是否QQ年费会员(0:不是; 1:是)\n\nWhether the user is a yearly QQ member."),
+    ] = None
     """
     标识是否QQ年费会员(0:不是; 1:是)
 
     Whether the user is a yearly QQ member.
     """
-    qq_vip_level: WireNonNegative | None = None
+
+    qq_vip_level: Annotated[
+        WireNonNegative | None,
+        Field(
+            description="(文档表格未列出,仅见于返回示例)\n\nQQ membership level.\n\nExample-only: the page's example shows it, its table does not."
+        ),
+    ] = None
     """
     (文档表格未列出,仅见于返回示例)
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import ConfigDict
+from typing import Annotated
+
+from pydantic import ConfigDict, Field
 from qq_connect._wire import RetWireModel, WireFlag, WireInteger, WireNonNegative, WireText
 
 
@@ -39,21 +41,35 @@ class GetVipRichInfoWire(RetWireModel):
     model_config = ConfigDict(
         extra="allow",
         arbitrary_types_allowed=True,
-        use_attribute_docstrings=True,
     )
-    ret: WireInteger
+    ret: Annotated[
+        WireInteger,
+        Field(description="返回码\n\nReturn code; 0 is success, every other value is a failure."),
+    ]
     """
     返回码
 
     Return code; 0 is success, every other value is a failure.
     """
-    msg: WireText
+
+    msg: Annotated[
+        WireText,
+        Field(
+            description='如果ret<0,会有相应的错误信息提示,返回数据全部用UTF-8编码\n\nError message; in practice also set for positive codes, and empty or "success" on success.'
+        ),
+    ]
     """
     如果ret<0,会有相应的错误信息提示,返回数据全部用UTF-8编码
 
     Error message; in practice also set for positive codes, and empty or "success" on success.
     """
-    is_lost: WireFlag | None = None
+
+    is_lost: Annotated[
+        WireFlag | None,
+        Field(
+            description="(文档表格未列出,仅见于返回示例)\n\n1 when part of the data was lost or degraded.\n\nExample-only: the page's example shows it, its table does not.\n\nis_lost = 1 means the data is degraded; do not cache it."
+        ),
+    ] = None
     """
     (文档表格未列出,仅见于返回示例)
 
@@ -63,13 +79,23 @@ class GetVipRichInfoWire(RetWireModel):
 
     is_lost = 1 means the data is degraded; do not cache it.
     """
-    is_qq_vip: WireFlag | None = None
+
+    is_qq_vip: Annotated[
+        WireFlag | None,
+        Field(description="标识是否QQ会员(0:不是; 1:是)\n\nWhether the user is a QQ member."),
+    ] = None
     """
     标识是否QQ会员(0:不是; 1:是)
 
     Whether the user is a QQ member.
     """
-    is_qq_year_vip: WireFlag | None = None
+
+    is_qq_year_vip: Annotated[
+        WireFlag | None,
+        Field(
+            description="(文档表格未列出,仅见于返回示例)\n\nWhether the user is a yearly QQ member.\n\nExample-only: the page's example shows it, its table does not."
+        ),
+    ] = None
     """
     (文档表格未列出,仅见于返回示例)
 
@@ -77,7 +103,13 @@ class GetVipRichInfoWire(RetWireModel):
 
     Example-only: the page's example shows it, its table does not.
     """
-    qq_vip_level: WireNonNegative | None = None
+
+    qq_vip_level: Annotated[
+        WireNonNegative | None,
+        Field(
+            description="(文档表格未列出,仅见于返回示例)\n\nQQ membership level.\n\nExample-only: the page's example shows it, its table does not."
+        ),
+    ] = None
     """
     (文档表格未列出,仅见于返回示例)
 
@@ -85,79 +117,133 @@ class GetVipRichInfoWire(RetWireModel):
 
     Example-only: the page's example shows it, its table does not.
     """
-    qq_vip_start: WireNonNegative | None = None
+
+    qq_vip_start: Annotated[
+        WireNonNegative | None,
+        Field(description="QQ会员最后一次充值时间\n\nWhen the QQ membership was last paid for."),
+    ] = None
     """
     QQ会员最后一次充值时间
 
     When the QQ membership was last paid for.
     """
-    qq_vip_end: WireNonNegative | None = None
+
+    qq_vip_end: Annotated[
+        WireNonNegative | None, Field(description="QQ会员期限\n\nWhen the QQ membership ends.")
+    ] = None
     """
     QQ会员期限
 
     When the QQ membership ends.
     """
-    qq_vip_payway: WireInteger | None = None
+
+    qq_vip_payway: Annotated[
+        WireInteger | None,
+        Field(description="QQ会员充值方式\n\nHow the QQ membership was last paid for."),
+    ] = None
     """
     QQ会员充值方式
 
     How the QQ membership was last paid for.
     """
-    qq_year_vip_start: WireNonNegative | None = None
+
+    qq_year_vip_start: Annotated[
+        WireNonNegative | None,
+        Field(description="QQ年费会员最后一次充值时间\n\nWhen the yearly QQ membership was last paid for."),
+    ] = None
     """
     QQ年费会员最后一次充值时间
 
     When the yearly QQ membership was last paid for.
     """
-    qq_year_vip_end: WireNonNegative | None = None
+
+    qq_year_vip_end: Annotated[
+        WireNonNegative | None, Field(description="QQ年费会员期限\n\nWhen the yearly QQ membership ends.")
+    ] = None
     """
     QQ年费会员期限
 
     When the yearly QQ membership ends.
     """
-    qq_year_vip_payway: WireInteger | None = None
+
+    qq_year_vip_payway: Annotated[
+        WireInteger | None,
+        Field(description="QQ年费会员充值方式\n\nHow the yearly QQ membership was last paid for."),
+    ] = None
     """
     QQ年费会员充值方式
 
     How the yearly QQ membership was last paid for.
     """
-    qq_zuanhuang_start: WireNonNegative | None = None
+
+    qq_zuanhuang_start: Annotated[
+        WireNonNegative | None,
+        Field(
+            description="QQ钻皇最后一次充值时间\n\nWhen the QQ Zuanhuang (diamond) membership was last paid for."
+        ),
+    ] = None
     """
     QQ钻皇最后一次充值时间
 
     When the QQ Zuanhuang (diamond) membership was last paid for.
     """
-    qq_zuanhuang_end: WireNonNegative | None = None
+
+    qq_zuanhuang_end: Annotated[
+        WireNonNegative | None,
+        Field(description="QQ钻皇期限\n\nWhen the QQ Zuanhuang membership ends."),
+    ] = None
     """
     QQ钻皇期限
 
     When the QQ Zuanhuang membership ends.
     """
-    qq_zuanhuang_payway: WireInteger | None = None
+
+    qq_zuanhuang_payway: Annotated[
+        WireInteger | None,
+        Field(description="QQ钻皇充值方式\n\nHow the QQ Zuanhuang membership was last paid for."),
+    ] = None
     """
     QQ钻皇充值方式
 
     How the QQ Zuanhuang membership was last paid for.
     """
-    qq_haohua_start: WireNonNegative | None = None
+
+    qq_haohua_start: Annotated[
+        WireNonNegative | None,
+        Field(description="豪华版QQ会员最后一次充值时间\n\nWhen the deluxe QQ membership was last paid for."),
+    ] = None
     """
     豪华版QQ会员最后一次充值时间
 
     When the deluxe QQ membership was last paid for.
     """
-    qq_haohua_end: WireNonNegative | None = None
+
+    qq_haohua_end: Annotated[
+        WireNonNegative | None,
+        Field(description="豪华版QQ会员期限\n\nWhen the deluxe QQ membership ends."),
+    ] = None
     """
     豪华版QQ会员期限
 
     When the deluxe QQ membership ends.
     """
-    qq_haohua_payway: WireInteger | None = None
+
+    qq_haohua_payway: Annotated[
+        WireInteger | None,
+        Field(description="豪华版QQ会员充值方式\n\nHow the deluxe QQ membership was last paid for."),
+    ] = None
     """
     豪华版QQ会员充值方式
 
     How the deluxe QQ membership was last paid for.
     """
-    qq_svip_start: WireNonNegative | None = None
+
+    qq_svip_start: Annotated[
+        WireNonNegative | None,
+        Field(
+            description="QQ SVIP最后一次充值时间,预留字段,当前信息无效\n\nWhen QQ SVIP was last paid for.\n\nReserved field; its value is currently meaningless."
+        ),
+    ] = None
     """
     QQ SVIP最后一次充值时间,预留字段,当前信息无效
 
@@ -165,7 +251,13 @@ class GetVipRichInfoWire(RetWireModel):
 
     Reserved field; its value is currently meaningless.
     """
-    qq_svip_end: WireNonNegative | None = None
+
+    qq_svip_end: Annotated[
+        WireNonNegative | None,
+        Field(
+            description="QQ SVIP期限,预留字段,当前信息无效\n\nWhen QQ SVIP ends.\n\nReserved field; its value is currently meaningless."
+        ),
+    ] = None
     """
     QQ SVIP期限,预留字段,当前信息无效
 
@@ -173,7 +265,13 @@ class GetVipRichInfoWire(RetWireModel):
 
     Reserved field; its value is currently meaningless.
     """
-    qq_svip_payway: WireInteger | None = None
+
+    qq_svip_payway: Annotated[
+        WireInteger | None,
+        Field(
+            description="QQ SVIP充值方式,预留字段,当前信息无效\n\nHow QQ SVIP was last paid for.\n\nReserved field; its value is currently meaningless."
+        ),
+    ] = None
     """
     QQ SVIP充值方式,预留字段,当前信息无效
 
@@ -181,7 +279,13 @@ class GetVipRichInfoWire(RetWireModel):
 
     Reserved field; its value is currently meaningless.
     """
-    history_pay_time: WireNonNegative | None = None
+
+    history_pay_time: Annotated[
+        WireNonNegative | None,
+        Field(
+            description="非会员历史充值时间,仅在用户是非会员时信息有效\n\nWhen a non-member last paid in the past.\n\nOnly meaningful when the user is not a member."
+        ),
+    ] = None
     """
     非会员历史充值时间,仅在用户是非会员时信息有效
 
@@ -189,7 +293,13 @@ class GetVipRichInfoWire(RetWireModel):
 
     Only meaningful when the user is not a member.
     """
-    history_end_time: WireNonNegative | None = None
+
+    history_end_time: Annotated[
+        WireNonNegative | None,
+        Field(
+            description="非会员历史充值到期时间,仅在用户是非会员时信息有效\n\nWhen a non-member's past membership ended.\n\nOnly meaningful when the user is not a member."
+        ),
+    ] = None
     """
     非会员历史充值到期时间,仅在用户是非会员时信息有效
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import ConfigDict
+from typing import Annotated
+
+from pydantic import ConfigDict, Field
 from qq_connect._wire import OAuthWireModel, WireInteger, WireNonNegative, WireText
 
 
@@ -21,9 +23,13 @@ class RefreshAccessTokenWire(OAuthWireModel):
     model_config = ConfigDict(
         extra="allow",
         arbitrary_types_allowed=True,
-        use_attribute_docstrings=True,
     )
-    error: WireInteger | None = None
+    error: Annotated[
+        WireInteger | None,
+        Field(
+            description="错误码\n\nThe OAuth error code; present only when the step failed.\n\nOnly in answers that report a failure."
+        ),
+    ] = None
     """
     错误码
 
@@ -31,7 +37,13 @@ class RefreshAccessTokenWire(OAuthWireModel):
 
     Only in answers that report a failure.
     """
-    error_description: WireText | None = None
+
+    error_description: Annotated[
+        WireText | None,
+        Field(
+            description="错误描述\n\nWhat went wrong; may end with a space.\n\nOnly in answers that report a failure."
+        ),
+    ] = None
     """
     错误描述
 
@@ -39,13 +51,22 @@ class RefreshAccessTokenWire(OAuthWireModel):
 
     Only in answers that report a failure.
     """
-    access_token: WireText | None = None
+
+    access_token: Annotated[
+        WireText | None, Field(description="授权令牌，Access_Token。\n\nThe new access token.")
+    ] = None
     """
     授权令牌，Access_Token。
 
     The new access token.
     """
-    expires_in: WireNonNegative | None = None
+
+    expires_in: Annotated[
+        WireNonNegative | None,
+        Field(
+            description='该access token的有效期，单位为秒。\n\nSeconds the new token lives; a numeric string in JSON.\n\nSent as a numeric string ("1") by design; typed as a number here.'
+        ),
+    ] = None
     """
     该access token的有效期，单位为秒。
 
@@ -53,7 +74,13 @@ class RefreshAccessTokenWire(OAuthWireModel):
 
     Sent as a numeric string ("1") by design; typed as a number here.
     """
-    refresh_token: WireText | None = None
+
+    refresh_token: Annotated[
+        WireText | None,
+        Field(
+            description="在授权自动续期步骤中，获取新的Access_Token时需要提供的参数。每次会返回新的refresh_token。\n\nThe next refresh token; the one sent is spent."
+        ),
+    ] = None
     """
     在授权自动续期步骤中，获取新的Access_Token时需要提供的参数。每次会返回新的refresh_token。
 
