@@ -16,7 +16,16 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-from . import client, contract, decode, first_call, generation, imports, profile
+from . import (
+    check_profile,
+    client,
+    contract,
+    decode,
+    first_call,
+    generation,
+    imports,
+    profile,
+)
 from .harness import Row
 
 HERE = Path(__file__).resolve().parent
@@ -35,6 +44,7 @@ class Sizes:
     rounds: int
     decode_number: int
     contract_sample: int
+    check_profile_bodies: int
     corpora: list[int]
     generation_rounds: int
     client_number: int
@@ -42,9 +52,11 @@ class Sizes:
     first_call_rounds: int
 
 
-FULL = Sizes(rounds=7, decode_number=10_000, contract_sample=3_000, corpora=CORPORA,
+FULL = Sizes(rounds=7, decode_number=10_000, contract_sample=3_000, check_profile_bodies=50_000,
+             corpora=CORPORA,
              generation_rounds=5, client_number=1_000, import_rounds=21, first_call_rounds=7)
-QUICK = Sizes(rounds=3, decode_number=500, contract_sample=500, corpora=CORPORA_QUICK,
+QUICK = Sizes(rounds=3, decode_number=500, contract_sample=500, check_profile_bodies=5_000,
+              corpora=CORPORA_QUICK,
               generation_rounds=2, client_number=200, import_rounds=5, first_call_rounds=1)
 
 
@@ -54,6 +66,7 @@ def sections(sizes: Sizes) -> dict[str, Callable[[], list[Row]]]:
         "decode": lambda: decode.rows(sizes.rounds, sizes.decode_number),
         "profile": lambda: profile.rows(sizes.rounds, sizes.decode_number),
         "contract": lambda: contract.rows(sizes.rounds, sizes.contract_sample, sizes.corpora),
+        "check-profile": lambda: check_profile.rows(sizes.rounds, sizes.check_profile_bodies),
         "generation": lambda: generation.rows(sizes.generation_rounds),
         "client": lambda: client.rows(sizes.rounds, sizes.client_number),
         "import": lambda: imports.rows(sizes.import_rounds),

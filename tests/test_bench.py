@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bench import decode, first_call, imports, profile
+from bench import check_profile, contract, decode, first_call, imports, profile
 from bench.harness import Row
 from tests.bodies import as_instance
 from tests.contract.from_spec import ENDPOINTS, is_failure
@@ -53,8 +53,16 @@ def test_decode_rows_measure_every_example_against_its_references() -> None:
 
 def test_the_profile_takes_the_json_path_apart_step_by_step() -> None:
     rows = profile.rows(rounds=1, number=5)
-    assert len(rows) == 4 and all(measured(row) for row in rows), rows
+    assert len(rows) == 5 and all(measured(row) for row in rows), rows
     assert rows[-1].measurement.endswith("Endpoint.parse (what a call pays)")
+
+
+def test_the_check_profile_takes_the_command_apart_step_by_step(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(contract, "CACHE", tmp_path)  # its corpus file, not bench/.cache
+    rows = check_profile.rows(rounds=1, bodies=300)
+    assert len(rows) == 5 and all(measured(row) for row in rows), rows
+    assert "in process" in rows[3].measurement and "budget" in rows[4].measurement
 
 
 def test_import_rows_run_every_probe() -> None:
