@@ -366,6 +366,10 @@ LINES: list[tuple[bytes, str | None]] = [
     (envelope(body="{\"ret\": 0, \"msg\": \"\ud800\"}"), "lone UTF-16 surrogate"),
     (NESTED, "not an envelope"),
     (b'{"endpoint": "x", "format": "json", "body": ' + NESTED + b"}", "not an envelope"),
+    # The nesting bound is the check's, not the Python's (json's depth varies by version).
+    (envelope(endpoint=json.loads("[" * 490 + "]" * 490)),
+     "unknown endpoint an array"),
+    (envelope(endpoint=json.loads("[" * 600 + "]" * 600)), "not an envelope"),
     (envelope()[:-1] + b"\xff\xfe}", "not an envelope"),
     (b"\xc3\x28 not UTF-8 at all", "not an envelope"),
     (b'["endpoint", "format", "body"]', "not an envelope"),
