@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import re
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -190,10 +192,12 @@ def _read_text(name: str, path: Path) -> str:
 
 def _os_reason(error: Exception) -> str:
     # The OS's words without the file name, which may be thousands of characters long.
+    # A loop: ELOOP, or RuntimeError from resolve() before 3.13.
+    if isinstance(error, RuntimeError) or (isinstance(error, OSError)
+                                           and error.errno == errno.ELOOP):
+        return "a loop of symbolic links"
     if isinstance(error, OSError) and error.errno is not None:
         return os.strerror(error.errno)
-    if isinstance(error, RuntimeError):
-        return "a loop of symbolic links"
     return str(error)
 
 
@@ -294,16 +298,29 @@ def file_problem(root: Path, relative: str, locate: Callable[[str], Path], *,
         return f"a file name cannot hold the character U+0000: {_shown(relative)}"
     try:
         target = locate(relative)
+        is_file = _is_file(target)  # first: a loop is one wherever resolve() left it
         if not target.is_relative_to(root.resolve()):
             return "must lie inside the spec directory"
-        if not target.is_file():
+        if not is_file:
             return f"no such file: {_plain(relative)}"
         if max_bytes is not None and target.stat().st_size > max_bytes:
             return f"larger than {_size(max_bytes)}: {_plain(relative)}"
     except (OSError, ValueError, RuntimeError) as error:
-        # ENAMETOOLONG, a symlink loop (RuntimeError): the reason, without the long name.
+        # ENAMETOOLONG, a symlink loop (ELOOP, or RuntimeError before 3.13): the reason,
+        # without the long name.
         return f"cannot be used as a file name ({_os_reason(error)}): {_shown(relative)}"
     return None
+
+
+def _is_file(path: Path) -> bool:
+    """``path.is_file()``, except that a loop of symbolic links raises (ELOOP): from 3.13,
+    resolve() leaves a loop in place, and is_file() would call it no file."""
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError as error:
+        if error.errno in (errno.ENOENT, errno.ENOTDIR, errno.EBADF):
+            return False
+        raise
 
 
 def _size(count: int) -> str:

@@ -112,8 +112,10 @@ def client_attributes() -> frozenset[str]:
     return frozenset({*declared, "with_raw_response"})
 
 
-# What every class has beside its own names and object's (dir() lists them).
-_CLASS_DUNDERS = ("__dict__", "__weakref__", "__module__", "__doc__", "__annotations__")
+# What every class has beside its own names and object's (dir() lists them); 3.13 adds
+# the last two, listed on every Python so that the registry does not depend on it.
+_CLASS_DUNDERS = ("__dict__", "__weakref__", "__module__", "__doc__", "__annotations__",
+                  "__firstlineno__", "__static_attributes__")
 
 
 def _class_attributes(source: Path, class_name: str, model_base: type | None = None) -> set[str]:

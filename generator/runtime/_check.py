@@ -412,7 +412,7 @@ def _msgspec_decoder() -> Callable[[bytes], object] | None:
     except ImportError:  # optional: without it, json does all the work
         return None
     decode = msgspec.json.Decoder().decode
-    errors = (msgspec.DecodeError, UnicodeError)
+    errors = (msgspec.DecodeError, UnicodeError, RecursionError)
 
     def quick(body: bytes) -> object:
         try:
@@ -431,6 +431,7 @@ _quick_decode = _msgspec_decoder() or (lambda body: None)
 # so that its errors are the client's refusals; a bound also keeps the verdict from
 # depending on how much stack Python has left.
 MAX_NESTING = 200
+TOO_DEEP = f"nested deeper than {MAX_NESTING} arrays and objects"
 _SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -445,7 +446,7 @@ def refuse_unreadable(body: bytes, document: object) -> None:
     while pending:
         value, depth = pending.pop()
         if depth > MAX_NESTING:
-            raise ValueError(f"nested deeper than {MAX_NESTING} arrays and objects")
+            raise ValueError(TOO_DEEP)
         texts: list[object] = [value]
         if isinstance(value, dict):
             texts = list(value)
@@ -483,7 +484,7 @@ def _count_keys(document: dict[str, Any]) -> int:
 def load_json(body: bytes) -> tuple[object, tuple[str, ...]]:
     """Parse as the reference does (``json``; last duplicate wins), noting duplicate keys.
 
-    Raises ValueError (or RecursionError) for what is no JSON the client reads.
+    Raises ValueError for what is no JSON the client reads.
     """
     quick = _quick_decode(body)
     if not isinstance(quick, dict):
@@ -493,7 +494,10 @@ def load_json(body: bytes) -> tuple[object, tuple[str, ...]]:
         # An object whose every key (nested ones too) was counted once: no duplicates.
         refuse_unreadable(body, quick)
         return quick, ()
-    document = _DECODER.decode(body.decode("utf-8"))
+    try:
+        document = _DECODER.decode(body.decode("utf-8"))
+    except RecursionError:  # json's own depth varies (1000 on 3.11, 10000 on 3.13): ours
+        raise ValueError(TOO_DEEP) from None
     refuse_unreadable(body, document)
     if isinstance(document, _WithDuplicates):
         return dict(document), document.duplicates

@@ -322,6 +322,18 @@ def test_a_bug_on_one_body_is_a_finding_not_the_end(
         "the check failed on this body: RecursionError('\\ud800 deep')")
 
 
+@pytest.mark.parametrize("depth", [201, 3000, 20000])
+def test_a_deep_body_is_refused_in_the_same_words_on_every_python(
+        tmp_path: Path, captures: Path, capsys: pytest.CaptureFixture[str], depth: int) -> None:
+    # json reads 3000 levels on 3.13, not on 3.11; the check's bound (the client's) is fixed.
+    deep = captures / ENDPOINT.name / "deep.json"
+    deep.write_text(GOOD[:-1] + ', "extra": ' + "[" * depth + "]" * depth + "}")
+    run = check(tmp_path, captures, capsys=capsys)
+    assert run.code == EXIT_FAILED and list(run.errors) == [str(deep)]
+    assert run.only_error(str(deep)) == (
+        "unparseable JSON: nested deeper than 200 arrays and objects")
+
+
 def test_no_captures_is_not_a_pass(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "empty").mkdir()
     (tmp_path / "empty" / "notes.txt").write_text("not a capture")
@@ -366,6 +378,10 @@ LINES: list[tuple[bytes, str | None]] = [
     (envelope(body="{\"ret\": 0, \"msg\": \"\ud800\"}"), "lone UTF-16 surrogate"),
     (NESTED, "not an envelope"),
     (b'{"endpoint": "x", "format": "json", "body": ' + NESTED + b"}", "not an envelope"),
+    # The nesting bound is the check's, not the Python's (json's depth varies by version).
+    (envelope(endpoint=json.loads("[" * 490 + "]" * 490)),
+     "unknown endpoint an array"),
+    (envelope(endpoint=json.loads("[" * 600 + "]" * 600)), "not an envelope"),
     (envelope()[:-1] + b"\xff\xfe}", "not an envelope"),
     (b"\xc3\x28 not UTF-8 at all", "not an envelope"),
     (b'["endpoint", "format", "body"]', "not an envelope"),

@@ -223,7 +223,7 @@ def test_example_file_in_a_loop_of_symbolic_links(tmp_path: Path) -> None:
     (spec / "examples/get_widget/success.json").symlink_to("success.json")
     line = line_of(spec / ENDPOINT_FILE, "file: ../examples/get_widget/success.json")
     assert_problem(only_problem(spec), ENDPOINT, line, "examples[0].file",
-                   "cannot be used as a file name", "success.json")
+                   "cannot be used as a file name (a loop of symbolic links)", "success.json")
 
 
 @pytest.mark.parametrize("name, message", [
@@ -240,12 +240,14 @@ def test_endpoint_file_name_in_api_yaml(tmp_path: Path, name: str, message: str)
 
 
 @pytest.mark.skipif(os.name != "posix", reason="symbolic links")
-def test_endpoint_file_in_a_loop_of_symbolic_links(tmp_path: Path) -> None:
-    spec = make_spec(tmp_path, api=lambda api: api["endpoints"].append("endpoints/loop.yaml"))
-    (spec / "endpoints/loop.yaml").symlink_to("loop.yaml")
-    line = line_of(spec / "api.yaml", "- endpoints/loop.yaml")
+@pytest.mark.parametrize("name", ["endpoints/loop.yaml", "endpoints/loop/inside.yaml"])
+def test_endpoint_file_in_a_loop_of_symbolic_links(tmp_path: Path, name: str) -> None:
+    spec = make_spec(tmp_path, api=lambda api: api["endpoints"].append(name))
+    link = "loop.yaml" if name.endswith("loop.yaml") else "loop"
+    (spec / "endpoints" / link).symlink_to(link)
+    line = line_of(spec / "api.yaml", f"- {name}")
     assert_problem(only_problem(spec), API, line, "endpoints[1]",
-                   "cannot be used as a file name", "endpoints/loop.yaml")
+                   "cannot be used as a file name (a loop of symbolic links)", name)
 
 
 @pytest.mark.parametrize("where", ["example", "api"])
