@@ -85,6 +85,8 @@ def parse_baseline(text: str) -> dict[str, BaselineEntry]:
         data = json.loads(text)
     except ValueError as error:
         raise BaselineError(f"not JSON: {error}") from None
+    except RecursionError:
+        raise BaselineError("not a baseline: nested too deeply to read") from None
     if not isinstance(data, dict) or data.get("version") != BASELINE_VERSION \
             or not isinstance(data.get("findings"), list):
         raise BaselineError(f'not a baseline: {{"version": {BASELINE_VERSION}, '

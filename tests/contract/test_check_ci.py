@@ -305,6 +305,7 @@ def entry_of(**changes: object) -> dict[str, object]:
     (json.dumps({"version": 1, "findings": [entry_of(endpoint=3)]}), "'endpoint' must be"),
     (json.dumps({"version": 1, "findings": ["x"]}), "finding 1 is not an object"),
     (json.dumps({"version": 1, "findings": [entry_of(), entry_of()]}), "listed twice"),
+    ("[" * 100_000 + "]" * 100_000, "nested too deeply"),  # past json's depth on any Python
 ])
 def test_a_malformed_baseline_is_a_usage_error(text: str, why: str, folder: Path,
                                                tmp_path: Path,
