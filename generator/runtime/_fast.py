@@ -2,7 +2,7 @@
 
 The full path validates the wire model, then converts it into the result model: two
 passes, the second in Python. Here one pydantic-core validator reads the JSON bytes
-straight into the result's fields. Each field is first held to its wire type at its
+straight into the result object. Each field is first held to its wire type at its
 strictest (a JSON integer within the wire type's bounds, a JSON string for text; a
 numeric string only where the page documents one), then converted by the result's
 own type. Whatever this pass does not accept, it hands back (None) to the full path,
@@ -14,7 +14,6 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Mapping
 from functools import cache
-from time import time
 from typing import Any, Final, Generic, TypeVar
 
 from pydantic import TypeAdapter, ValidationError
@@ -22,7 +21,7 @@ from pydantic_core import SchemaValidator, core_schema
 
 from ._kinds import KIND_BOUNDS, PATTERNS
 from ._response import FieldKind
-from ._result import Result
+from ._result import Result, read_now
 
 __all__ = ["OnePass"]
 
@@ -100,7 +99,14 @@ Fields = tuple[dict[str, Any], dict[str, Any] | None, set[str]]
 # the values of a throwaway result: raising from inside the validator costs more than
 # building the object.
 _FAILURE: Final = " failure"
-_set: Final = object.__setattr__
+
+
+def _outcome(result: ResultT) -> ResultT | tuple[int, str]:
+    failure: tuple[int, str] | None = result.__dict__.get(_FAILURE)
+    if failure is not None:
+        return failure
+    read_now(result)  # pydantic-core left model_post_init out: a result built here
+    return result
 
 
 class _Envelope:
@@ -151,8 +157,7 @@ def _result_validator(result_model: type[Result], fields: Mapping[str, FieldKind
         checked["steps"][0] = inner["schema"]
     schema: core_schema.CoreSchema = core_schema.model_schema(
         result_model, checked, custom_init=False, root_model=False,
-        config=core_schema.CoreConfig(
-            extra_fields_behavior="allow"))
+        config=core_schema.CoreConfig(extra_fields_behavior="allow"))
     if definitions:
         schema = core_schema.definitions_schema(schema, definitions)
     return _own_validator(result_model, schema)
@@ -194,23 +199,13 @@ class OnePass(Generic[ResultT]):
         would hold it.
         """
         try:
-            result: ResultT = self._json(text)
+            return _outcome(self._json(text))
         except ValidationError:
             return None
-        failure: tuple[int, str] | None = result.__dict__.get(_FAILURE)
-        if failure is not None:
-            return failure
-        _set(result, "__pydantic_private__", {"retries_taken": 0, "received_at": time()})
-        return result
 
     def parse_values(self, values: Mapping[str, str]) -> ResultT | tuple[int, str] | None:
         """The same for an answer read as text values (XML elements, form pairs)."""
         try:
-            result: ResultT = self._text(values)
+            return _outcome(self._text(values))
         except ValidationError:
             return None
-        failure: tuple[int, str] | None = result.__dict__.get(_FAILURE)
-        if failure is not None:
-            return failure
-        _set(result, "__pydantic_private__", {"retries_taken": 0, "received_at": time()})
-        return result

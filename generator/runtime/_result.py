@@ -9,9 +9,19 @@ from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict
 
-__all__ = ["ExpiringResult", "Result"]
+__all__ = ["ExpiringResult", "Result", "read_now"]
 
 REDACTED = "<redacted>"
+
+
+def read_now(result: Result) -> None:
+    """What a result holds beside its fields: read just now, no retries yet.
+
+    Not pydantic private attributes: setting those up costs more than validating a
+    small answer.
+    """
+    object.__setattr__(result, "__pydantic_private__",
+                       {"retries_taken": 0, "received_at": time.time()})
 
 
 class Result(BaseModel):
@@ -28,11 +38,7 @@ class Result(BaseModel):
     HIDDEN_FIELDS: ClassVar[frozenset[str]] = frozenset()
 
     def model_post_init(self, context: Any, /) -> None:
-        # What a result holds beside its fields, set with each result, however it is built
-        # (pydantic-core calls this). Not pydantic private attributes: setting those up
-        # costs more than validating a small answer.
-        object.__setattr__(self, "__pydantic_private__",
-                           {"retries_taken": 0, "received_at": time.time()})
+        read_now(self)  # pydantic-core calls this however a result is built
 
     def _private(self, name: str) -> Any:
         private = self.__pydantic_private__
