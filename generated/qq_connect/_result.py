@@ -41,29 +41,24 @@ class Result(BaseModel):
     def model_post_init(self, context: Any, /) -> None:
         read_now(self)  # pydantic-core calls this however a result is built
 
-    def _private(self, name: str) -> Any:
-        private = self.__pydantic_private__
-        if private is None:  # built around model_post_init (model_construct, copies)
-            self.model_post_init(None)
-            private = self.__pydantic_private__
-            assert private is not None
-        return private[name]
+    def _state(self) -> dict[str, Any]:
+        state = self.__pydantic_private__
+        assert state is not None  # set with the result: model_post_init, or the one pass
+        return state
 
     def _count_retries(self, retries: int) -> None:
-        self._private("retries_taken")
-        assert self.__pydantic_private__ is not None
-        self.__pydantic_private__["retries_taken"] = retries
+        self._state()["retries_taken"] = retries
 
     @property
     def retries_taken(self) -> int:
         """How many times the client retried before this answer came."""
-        retries: int = self._private("retries_taken")
+        retries: int = self._state()["retries_taken"]
         return retries
 
     @property
     def received_at(self) -> datetime:
         """When the answer was read (aware UTC)."""
-        return datetime.fromtimestamp(self._private("received_at"), UTC)
+        return datetime.fromtimestamp(self._state()["received_at"], UTC)
 
     def __eq__(self, other: object) -> bool:
         # Equal fields make equal answers, whenever each arrived and however many retries

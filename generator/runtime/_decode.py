@@ -103,6 +103,11 @@ def unwrap_jsonp(text: bytes) -> bytes:
     common = _COMMON_JSONP.fullmatch(text)
     if common is not None:
         return common.group(1)
+    return _unwrap_any_jsonp(text)
+
+
+def _unwrap_any_jsonp(text: bytes) -> bytes:
+    """``unwrap_jsonp`` for any spacing and name: refuses what it must, says why."""
     match = _JSONP.match(text)
     if match is None:
         raise BodyRefused("truncated or malformed JSONP: no closing parenthesis")

@@ -10,13 +10,14 @@ from generator.runtime._decode import (
     ENCODINGS,
     BodyRefused,
     Decoded,
+    _unwrap_any_jsonp,
     decode_body,
     parse_form,
     read_plain_form,
     sniff_encoding,
     unwrap_jsonp,
 )
-from tests.contract.corpus import HOSTILE_FORM, bodies, targeted_bodies
+from tests.contract.corpus import HOSTILE_FORM, HOSTILE_JSONP, bodies, targeted_bodies
 from tests.contract.from_spec import ENDPOINTS
 
 ALL = ENCODINGS
@@ -136,3 +137,32 @@ def test_the_form_reader_never_reads_what_parse_form_reads_otherwise(pieces: lis
     except BodyRefused:
         expected = None
     assert fields is None or fields == expected, (body, fields, expected)
+
+
+JSONP_PIECES = st.sampled_from(["callback", "cb", "(", ")", " ", "  ", ";", "\n", "{", "}",
+                                '{"a": 1}', '"} );"', "\t", "()"])
+
+
+def unwrapped_alike(text: bytes) -> bool:
+    """The one-match path for the usual shape gives what the general reader gives."""
+    outcomes: list[bytes | None] = []
+    for unwrap in (unwrap_jsonp, _unwrap_any_jsonp):
+        try:
+            outcomes.append(unwrap(text))
+        except BodyRefused:
+            outcomes.append(None)
+    return outcomes[0] == outcomes[1]
+
+
+def test_known_jsonp_bodies_unwrap_as_any_jsonp_does() -> None:
+    corpus = [body.strip() for e in ENDPOINTS for format, body in targeted_bodies(e)
+              if format == "jsonp"] + [body.strip() for body in HOSTILE_JSONP]
+    assert corpus
+    assert [text for text in corpus if not unwrapped_alike(text)] == []
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(JSONP_PIECES, max_size=10))
+def test_jsonp_as_graph_qq_com_writes_it_unwraps_as_any_jsonp_does(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert unwrapped_alike(f"callback( {text} );".encode()) and unwrapped_alike(text.encode())

@@ -7,6 +7,7 @@ import pickle
 import time
 from datetime import UTC, datetime
 
+import pytest
 from pydantic import Field
 
 from generator.runtime._fast import OnePass
@@ -67,7 +68,13 @@ def test_the_one_pass_builds_the_result_itself_not_through_the_class_validator()
     assert "ret" not in built.__dict__ and built.msg == ""
 
 
-def test_received_at_is_a_datetime_of_the_read() -> None:
-    result = Sample(msg="", name="a")
-    assert isinstance(result.received_at, datetime)
-    assert result.received_at == result.received_at  # the same moment each time it is asked
+def test_received_at_is_the_moment_of_the_read_not_of_the_question(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    clock = [1_700_000_000.25]
+    monkeypatch.setattr(time, "time", lambda: clock[0])
+    one_pass = OnePass(Sample, SAMPLE_FIELDS, "ret", "msg", code_always=True)
+    made = (Sample(msg="", name="a"), one_pass.parse_json(b'{"ret": 0, "msg": "", "name": "a"}'))
+    clock[0] += 3600
+    for result in made:
+        assert isinstance(result, Sample)
+        assert result.received_at == datetime(2023, 11, 14, 22, 13, 20, 250000, tzinfo=UTC)
