@@ -60,7 +60,10 @@ class Decoded(NamedTuple):
 
 def sniff_encoding(body: bytes) -> Encoding | None:
     """The encoding the body's first bytes announce, or None if they announce none."""
-    text = body.removeprefix(_BOM).lstrip(_WHITESPACE)
+    return _sniff_stripped(body.removeprefix(_BOM).lstrip(_WHITESPACE))
+
+
+def _sniff_stripped(text: bytes) -> Encoding | None:
     first = text[:1]
     if first in (b"{", b"["):
         return "json"
@@ -78,7 +81,7 @@ def decode_body(body: bytes, encodings: Collection[Encoding], xml_root: str) -> 
     text = body.removeprefix(_BOM).strip(_WHITESPACE)
     if not text:
         raise BodyRefused("the body is empty")
-    encoding = sniff_encoding(text)
+    encoding = _sniff_stripped(text)  # stripped just above
     if encoding is None:
         raise BodyRefused(f"the body is not an answer in {' or '.join(encodings)}")
     if encoding not in encodings:
